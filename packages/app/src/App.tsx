@@ -1,0 +1,20 @@
+import { createApp } from '@backstage/frontend-defaults';
+import apiDocsPlugin from '@backstage/plugin-api-docs/alpha';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
+
+export default createApp({
+  features: [
+    catalogPlugin,
+    scaffolderPlugin,
+    apiDocsPlugin,
+    orgPlugin,
+    userSettingsPlugin,
+    navModule,
+    signInModule,
+  ],
+});

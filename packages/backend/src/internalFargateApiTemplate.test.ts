@@ -1,0 +1,145 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import internalApiModule from '@internal/plugin-scaffolder-backend-module-internal-api';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const templateDir = path.join(repoRoot, 'templates', 'internal-fargate-api');
+
+/** Every file of a template folder, as the scaffolder's dry-run API takes them. */
+function directoryContents(
+  dir: string,
+  prefix = '',
+): { path: string; base64Content: string }[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const relative = path.posix.join(prefix, entry.name);
+    const absolute = path.join(dir, entry.name);
+    return entry.isDirectory()
+      ? directoryContents(absolute, relative)
+      : [
+          {
+            path: relative,
+            base64Content: fs.readFileSync(absolute).toString('base64'),
+          },
+        ];
+  });
+}
+
+/**
+ * The catalog and scaffolder as the app composes them, in-process, reading the
+ * repository's own catalog-info.yaml: what a user of /create would get.
+ */
+describe('the Internal Fargate API template in a real backend', () => {
+  let backend: TestBackend;
+  let baseUrl: string;
+
+  const api = async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}${route}`, {
+      method,
+      headers: {
+        authorization: mockCredentials.user.header(),
+        'content-type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  beforeAll(async () => {
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        scaffolderEntityModelModule,
+        scaffolderPlugin,
+        internalApiModule,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'Group',
+                    'Location',
+                    'Template',
+                  ],
+                },
+              ],
+              locations: [
+                {
+                  type: 'file',
+                  target: path.join(repoRoot, 'catalog-info.yaml'),
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${backend.server.port()}`;
+  });
+
+  afterAll(() => backend?.stop());
+
+  async function fetchTemplate() {
+    // The catalog ingests file locations on its first processing loop, a few seconds after start.
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const { status, body } = await api(
+        'GET',
+        '/api/catalog/entities/by-name/template/default/internal-fargate-api',
+      );
+      if (status === 200) {
+        return body;
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    throw new Error('The template never appeared in the catalog');
+  }
+
+  it('registers the template from the root catalog-info.yaml', async () => {
+    const template = await fetchTemplate();
+    expect(template.metadata.title).toBe('Internal Fargate API');
+    expect(template.spec.type).toBe('service');
+  }, 30_000);
+
+  it('serves the scaffolder action list with our module loaded', async () => {
+    const { status, body } = await api('GET', '/api/scaffolder/v2/actions');
+    expect(status).toBe(200);
+    expect(body.map((action: { id: string }) => action.id)).toContain(
+      'fetch:template',
+    );
+  });
+
+  it('dry-runs the template and renders the skeleton', async () => {
+    const template = await fetchTemplate();
+    const { status, body } = await api('POST', '/api/scaffolder/v2/dry-run', {
+      template,
+      values: {
+        name: 'orders-api',
+        description: 'Orders for the customer API',
+      },
+      secrets: {},
+      directoryContents: directoryContents(templateDir),
+    });
+
+    expect(status).toBe(200);
+    const readme = body.directoryContents.find(
+      (file: { path: string }) => file.path === 'README.md',
+    );
+    expect(Buffer.from(readme.base64Content, 'base64').toString()).toContain(
+      '# orders-api',
+    );
+    expect(body.steps.map((step: { id: string }) => step.id)).toEqual([
+      'render',
+    ]);
+  }, 30_000);
+});

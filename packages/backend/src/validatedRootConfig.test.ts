@@ -1,0 +1,111 @@
+import { ConfigSources } from '@backstage/config-loader';
+import type { AppConfig } from '@backstage/config';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { assertConfigMatchesSchema } from './validatedRootConfig';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+async function loadConfigs(
+  files: string[],
+  env: Record<string, string> = {},
+): Promise<AppConfig[]> {
+  const source = ConfigSources.default({
+    argv: files.flatMap(file => ['--config', file]),
+    substitutionFunc: async name => env[name] ?? process.env[name],
+  });
+  const abort = new AbortController();
+  for await (const { configs } of source.readConfigData({
+    signal: abort.signal,
+  })) {
+    abort.abort();
+    return configs;
+  }
+  return [];
+}
+
+function writeConfig(content: object): string {
+  const file = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'schema-')),
+    'app-config.bad.json',
+  );
+  fs.writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
+const malformedInternalApi = {
+  internalApi: {
+    workloadAccounts: [
+      {
+        accountId: 'not-an-account',
+        title: 'Orders',
+        region: 'eu-west-1',
+        vpcId: 'vpc-0a1b2c3d',
+      },
+    ],
+  },
+};
+
+describe('assertConfigMatchesSchema', () => {
+  it('accepts the embedded defaults', async () => {
+    await expect(
+      assertConfigMatchesSchema(
+        await loadConfigs([path.join(repoRoot, 'app-config.yaml')]),
+      ),
+    ).resolves.toBeUndefined();
+  }, 60_000);
+
+  it('accepts the production config when its variables are set', async () => {
+    const configs = await loadConfigs(
+      [
+        path.join(repoRoot, 'app-config.yaml'),
+        path.join(repoRoot, 'app-config.production.yaml'),
+      ],
+      {
+        POSTGRES_PORT: '5432',
+        BACKEND_SECRET: 'x'.repeat(32),
+        APP_BASE_URL: 'https://b.example',
+        BACKEND_BASE_URL: 'https://b.example',
+        POSTGRES_HOST: 'db',
+        POSTGRES_USER: 'u',
+        POSTGRES_PASSWORD: 'p',
+      },
+    );
+    await expect(assertConfigMatchesSchema(configs)).resolves.toBeUndefined();
+  }, 60_000);
+
+  it('rejects a malformed internalApi block, naming the path', async () => {
+    const configs = await loadConfigs([
+      path.join(repoRoot, 'app-config.yaml'),
+      writeConfig(malformedInternalApi),
+    ]);
+    await expect(assertConfigMatchesSchema(configs)).rejects.toThrow(
+      /does not match the config schema:\n.*must match pattern.*at \/internalApi\/workloadAccounts\/0\/accountId/,
+    );
+  }, 60_000);
+});
+
+describe('the backend started with a malformed internalApi block', () => {
+  it('exits at startup with the schema error', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+        'src/index.ts',
+        '--config',
+        '../../app-config.yaml',
+        '--config',
+        writeConfig(malformedInternalApi),
+      ],
+      { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', timeout: 90_000 },
+    );
+
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toMatch(
+      /\/internalApi\/workloadAccounts\/0\/accountId/,
+    );
+  }, 90_000);
+});
