@@ -6,3 +6,6 @@ export {
 } from './motoServer';
 export type { MotoServer, StartMotoServerOptions } from './motoServer';
 export { emulatorClientConfig } from './clientConfig';
+export { accountClientConfig } from './accounts';
+export { createVpcWithSubnets } from './vpcs';
+export type { SubnetSpec, CreatedSubnet } from './vpcs';

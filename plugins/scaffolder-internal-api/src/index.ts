@@ -4,5 +4,17 @@
  * @packageDocumentation
  */
 export { scaffolderModuleInternalApi as default } from './module';
-export { createInternalApiActions } from './actions';
+export {
+  createInternalApiActions,
+  createResolvePlacementAction,
+  RESOLVE_PLACEMENT_ACTION_ID,
+} from './actions';
 export type { InternalApiActionsOptions } from './actions';
+export { readInternalApiConfig } from './config';
+export type {
+  InternalApiConfig,
+  WorkloadAccount,
+  ConsumerNetwork,
+  ParentZone,
+  TransitGatewayConfig,
+} from './config';

@@ -1,13 +1,18 @@
-import type { Config } from '@backstage/config';
-import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { AwsClients } from '../aws/clients';
+import type { InternalApiConfig } from '../config';
+import { createResolvePlacementAction } from './resolvePlacement';
 
 export interface InternalApiActionsOptions {
-  config: Config;
+  internalApi: InternalApiConfig;
+  aws: AwsClients;
 }
 
 /** Every action this module offers, built from shared dependencies. */
-export function createInternalApiActions(
-  _options: InternalApiActionsOptions,
-): TemplateAction<any, any, any>[] {
-  return [];
+export function createInternalApiActions(options: InternalApiActionsOptions) {
+  return [createResolvePlacementAction(options)];
 }
+
+export {
+  createResolvePlacementAction,
+  RESOLVE_PLACEMENT_ACTION_ID,
+} from './resolvePlacement';

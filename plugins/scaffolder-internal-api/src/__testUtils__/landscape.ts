@@ -1,0 +1,150 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import {
+  accountClientConfig,
+  createVpcWithSubnets,
+  MotoServer,
+  startMotoServer,
+} from '@internal/aws-sandbox';
+import { AwsClients, createAwsClients } from '../aws/clients';
+import { createAccountCredentials } from '../aws/credentials';
+import { readInternalApiConfig } from '../config';
+
+export const ORDERS_ACCOUNT = '444455556666';
+export const PAYMENTS_ACCOUNT = '555566667777';
+export const REGION = 'eu-west-1';
+
+/**
+ * Two workload accounts in the emulator, each reached by assuming a role:
+ * - Orders: a private subnet (own route table) in each of three zones, and two
+ *   public subnets on the main route table.
+ * - Payments: two private subnets in eu-west-1a and one in eu-west-1b, the
+ *   layout the CDK pattern trips over.
+ */
+export async function startPlacementLandscape() {
+  const moto = await startMotoServer();
+  // The SDK, including STS inside the credential providers, honours this variable.
+  process.env.AWS_ENDPOINT_URL = moto.endpoint;
+  process.env.AWS_REGION = REGION;
+
+  const orders = await createVpcWithSubnets(await ec2In(moto, ORDERS_ACCOUNT), {
+    cidr: '10.10.0.0/16',
+    subnets: [
+      {
+        availabilityZone: 'eu-west-1c',
+        cidr: '10.10.3.0/24',
+        tags: { Tier: 'private' },
+        ownRouteTable: true,
+      },
+      {
+        availabilityZone: 'eu-west-1a',
+        cidr: '10.10.1.0/24',
+        tags: { Tier: 'private' },
+        ownRouteTable: true,
+      },
+      {
+        availabilityZone: 'eu-west-1b',
+        cidr: '10.10.2.0/24',
+        tags: { Tier: 'private' },
+        ownRouteTable: true,
+      },
+      {
+        availabilityZone: 'eu-west-1a',
+        cidr: '10.10.101.0/24',
+        tags: { Tier: 'public' },
+      },
+      {
+        availabilityZone: 'eu-west-1b',
+        cidr: '10.10.102.0/24',
+        tags: { Tier: 'public' },
+      },
+    ],
+  });
+  const payments = await createVpcWithSubnets(
+    await ec2In(moto, PAYMENTS_ACCOUNT),
+    {
+      cidr: '10.20.0.0/16',
+      subnets: [
+        {
+          availabilityZone: 'eu-west-1a',
+          cidr: '10.20.1.0/24',
+          tags: { Tier: 'private' },
+        },
+        {
+          availabilityZone: 'eu-west-1a',
+          cidr: '10.20.2.0/24',
+          tags: { Tier: 'private' },
+        },
+        {
+          availabilityZone: 'eu-west-1b',
+          cidr: '10.20.3.0/24',
+          tags: { Tier: 'private' },
+        },
+      ],
+    },
+  );
+
+  const config = new ConfigReader({
+    aws: {
+      mainAccount: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+      accountDefaults: { roleName: 'backstage-internal-api', region: REGION },
+    },
+    internalApi: {
+      workloadAccounts: [
+        {
+          accountId: ORDERS_ACCOUNT,
+          title: 'Orders (prod)',
+          region: REGION,
+          vpcId: orders.vpcId,
+        },
+        {
+          accountId: PAYMENTS_ACCOUNT,
+          title: 'Payments (prod)',
+          region: REGION,
+          vpcId: payments.vpcId,
+        },
+      ],
+    },
+  });
+
+  return {
+    moto,
+    orders,
+    payments,
+    config,
+    internalApi: readInternalApiConfig(config),
+  };
+}
+
+export async function ec2In(moto: MotoServer, accountId: string) {
+  return new EC2Client(await accountClientConfig(moto, accountId, REGION));
+}
+
+/** The module's AWS access, built as module.ts builds it, counting every EC2 call made. */
+export function countingAwsClients(config: ConfigReader) {
+  const calls: string[] = [];
+  const clients = createAwsClients({
+    credentials: createAccountCredentials({
+      config,
+      credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+      logger: mockServices.logger.mock(),
+    }),
+    clientConfig: { maxAttempts: 1 },
+  });
+  const aws: AwsClients = {
+    async ec2(location, initiator) {
+      const ec2 = await clients.ec2(location, initiator);
+      ec2.middlewareStack.add(
+        (next, context) => async args => {
+          calls.push(context.commandName!);
+          return next(args);
+        },
+        { step: 'initialize', name: 'countCalls' },
+      );
+      return ec2;
+    },
+  };
+  return { aws, calls };
+}

@@ -1,0 +1,230 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createVpcWithSubnets } from '@internal/aws-sandbox';
+import {
+  countingAwsClients,
+  ec2In,
+  ORDERS_ACCOUNT,
+  PAYMENTS_ACCOUNT,
+  REGION,
+  startPlacementLandscape,
+} from '../__testUtils__/landscape';
+import { createResolvePlacementAction } from './resolvePlacement';
+
+describe('internal-api:placement:resolve against the emulator', () => {
+  let landscape: Awaited<ReturnType<typeof startPlacementLandscape>>;
+
+  beforeAll(async () => {
+    landscape = await startPlacementLandscape();
+  }, 60_000);
+  afterAll(() => landscape?.moto.stop());
+
+  async function resolve(
+    input: Record<string, unknown>,
+    extra: { isDryRun?: boolean } = {},
+  ) {
+    const { aws, calls } = countingAwsClients(landscape.config);
+    const action = createResolvePlacementAction({
+      internalApi: landscape.internalApi,
+      aws,
+    });
+    const ctx = createMockActionContext({
+      input: { region: REGION, subnetFilters: [], ...input } as any,
+      user: { ref: 'user:default/jane.doe' },
+      ...extra,
+    });
+    const outputs: Record<string, unknown> = {};
+    (ctx.output as jest.Mock).mockImplementation(
+      (name: string, value: unknown) => {
+        outputs[name] = value;
+      },
+    );
+    const result = action.handler(ctx as any).then(() => outputs);
+    return { result, calls };
+  }
+
+  const privateSubnets = [{ name: 'tag:Tier', values: ['private'] }];
+
+  it('resolves one private subnet in each of three zones, sorted, with their own route tables', async () => {
+    const { result } = await resolve({
+      accountId: ORDERS_ACCOUNT,
+      subnetFilters: privateSubnets,
+    });
+    const byZone = [...landscape.orders.subnets.slice(0, 3)].sort((a, b) =>
+      a.availabilityZone.localeCompare(b.availabilityZone),
+    );
+
+    await expect(result).resolves.toEqual({
+      accountId: ORDERS_ACCOUNT,
+      region: REGION,
+      vpcId: landscape.orders.vpcId,
+      vpcCidr: '10.10.0.0/16',
+      availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      subnets: byZone.map(s => ({
+        subnetId: s.subnetId,
+        availabilityZone: s.availabilityZone,
+        cidr: s.cidr,
+        routeTableId: s.routeTableId,
+      })),
+    });
+  });
+
+  it('resolves two zones, and reports the main route table for subnets without their own', async () => {
+    const { result } = await resolve({
+      accountId: ORDERS_ACCOUNT,
+      subnetFilters: [{ name: 'tag:Tier', values: ['public'] }],
+    });
+    const outputs = (await result) as any;
+
+    expect(outputs.availabilityZones).toEqual(['eu-west-1a', 'eu-west-1b']);
+    expect(outputs.subnets.map((s: any) => s.cidr)).toEqual([
+      '10.10.101.0/24',
+      '10.10.102.0/24',
+    ]);
+    expect(outputs.subnets[0].routeTableId).toMatch(/^rtb-/);
+    expect(outputs.subnets[0].routeTableId).toBe(
+      outputs.subnets[1].routeTableId,
+    );
+  });
+
+  it('gives the same answer in dry-run, since it only reads', async () => {
+    const real = await (
+      await resolve({
+        accountId: ORDERS_ACCOUNT,
+        subnetFilters: privateSubnets,
+      })
+    ).result;
+    const dry = await (
+      await resolve(
+        { accountId: ORDERS_ACCOUNT, subnetFilters: privateSubnets },
+        { isDryRun: true },
+      )
+    ).result;
+    expect(dry).toEqual(real);
+  });
+
+  it('makes the same three EC2 calls however many subnets and route tables the VPC has', async () => {
+    const ec2 = await ec2In(landscape.moto, ORDERS_ACCOUNT);
+    const crowded = await createVpcWithSubnets(ec2, {
+      cidr: '10.30.0.0/16',
+      subnets: Array.from({ length: 24 }, (_, i) => ({
+        availabilityZone: `eu-west-1${'abc'[i % 3]}`,
+        cidr: `10.30.${i}.0/24`,
+        tags: { Tier: i < 3 ? 'private' : 'other' },
+        ownRouteTable: true,
+      })),
+    });
+    ec2.destroy();
+
+    const few = await resolve({
+      accountId: ORDERS_ACCOUNT,
+      subnetFilters: privateSubnets,
+    });
+    await few.result;
+    const many = await resolve({
+      accountId: ORDERS_ACCOUNT,
+      vpcId: crowded.vpcId,
+      subnetFilters: privateSubnets,
+    });
+    expect(((await many.result) as any).subnets).toHaveLength(3);
+
+    expect(few.calls).toEqual([
+      'DescribeVpcsCommand',
+      'DescribeSubnetsCommand',
+      'DescribeRouteTablesCommand',
+    ]);
+    expect(many.calls).toEqual(few.calls);
+  });
+
+  describe('refuses, naming the field and the fix', () => {
+    it.each([
+      [
+        'an account that is not a workload account',
+        { accountId: '999999999999' },
+        /accountId '999999999999' is not a configured workload account\. Choose one of: 444455556666 \(Orders \(prod\)\), 555566667777 \(Payments \(prod\)\)/,
+      ],
+      [
+        "a region that is not the account's",
+        { accountId: ORDERS_ACCOUNT, region: 'us-east-1' },
+        /region 'us-east-1' is not where account 444455556666 \(Orders \(prod\)\) hosts internal APIs: use 'eu-west-1'/,
+      ],
+      [
+        'a filter name DescribeSubnets does not know',
+        {
+          accountId: ORDERS_ACCOUNT,
+          subnetFilters: [{ name: 'tier', values: ['private'] }],
+        },
+        /subnetFilters\[0\]\.name 'tier' is not a DescribeSubnets filter\. Use tag:<key>/,
+      ],
+      [
+        'a vpc-id filter',
+        {
+          accountId: ORDERS_ACCOUNT,
+          subnetFilters: [{ name: 'vpc-id', values: ['vpc-1'] }],
+        },
+        /subnetFilters\[0\]\.name 'vpc-id' is not allowed.*Set vpcId instead/,
+      ],
+      [
+        'a filter without values',
+        {
+          accountId: ORDERS_ACCOUNT,
+          subnetFilters: [...privateSubnets, { name: 'subnet-id', values: [] }],
+        },
+        /subnetFilters\[1\]\.values must hold at least one value/,
+      ],
+    ])('%s, before any AWS call', async (_case, input, message) => {
+      const { result, calls } = await resolve(input);
+      await expect(result).rejects.toMatchObject({
+        name: 'InputError',
+        message: expect.stringMatching(message),
+      });
+      expect(calls).toEqual([]);
+    });
+
+    it('a VPC the account does not have (the other account’s VPC included)', async () => {
+      const { result } = await resolve({
+        accountId: ORDERS_ACCOUNT,
+        vpcId: landscape.payments.vpcId,
+      });
+      await expect(result).rejects.toThrow(
+        `vpcId '${landscape.payments.vpcId}' was not found in account ${ORDERS_ACCOUNT}, region ${REGION}. ` +
+          `Leave vpcId empty to use the account's configured VPC (${landscape.orders.vpcId}).`,
+      );
+    });
+
+    it('filters that match no subnet', async () => {
+      const { result } = await resolve({
+        accountId: ORDERS_ACCOUNT,
+        subnetFilters: [{ name: 'tag:Tier', values: ['isolated'] }],
+      });
+      await expect(result).rejects.toThrow(
+        `subnetFilters (tag:Tier=isolated) match no subnet in ${landscape.orders.vpcId}`,
+      );
+    });
+
+    it('two subnets in one zone, listing the zone and both subnets', async () => {
+      const { result } = await resolve({
+        accountId: PAYMENTS_ACCOUNT,
+        subnetFilters: privateSubnets,
+      });
+      const [first, second] = landscape.payments.subnets;
+      await expect(result).rejects.toThrow(
+        `subnetFilters match more than one subnet in an Availability Zone (eu-west-1a: ${first.subnetId}, ${second.subnetId}). ` +
+          'A Network Load Balancer takes one subnet per zone',
+      );
+    });
+
+    it('subnets in fewer than two zones', async () => {
+      const { result } = await resolve({
+        accountId: ORDERS_ACCOUNT,
+        subnetFilters: [
+          ...privateSubnets,
+          { name: 'availability-zone', values: ['eu-west-1b'] },
+        ],
+      });
+      await expect(result).rejects.toThrow(
+        `subnetFilters match subnets in only 1 Availability Zone (eu-west-1b) of ${landscape.orders.vpcId}. ` +
+          'An internal API needs subnets in at least 2 zones',
+      );
+    });
+  });
+});

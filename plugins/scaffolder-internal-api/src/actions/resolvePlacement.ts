@@ -1,0 +1,147 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { AwsClients } from '../aws/clients';
+import { describeSubnets, describeVpc } from '../aws/network';
+import { findWorkloadAccount, InternalApiConfig } from '../config';
+import {
+  chooseOneSubnetPerZone,
+  SubnetFilter,
+  validateSubnetFilters,
+} from '../placement';
+import { examples } from './resolvePlacement.examples';
+
+export const RESOLVE_PLACEMENT_ACTION_ID = 'internal-api:placement:resolve';
+
+/**
+ * Turns "account + subnet filters" into exact network facts the CDK skeleton
+ * synthesizes from offline. Read-only, so it runs the same in dry-run.
+ */
+export function createResolvePlacementAction(options: {
+  internalApi: InternalApiConfig;
+  aws: AwsClients;
+}) {
+  const { internalApi, aws } = options;
+  return createTemplateAction({
+    id: RESOLVE_PLACEMENT_ACTION_ID,
+    description:
+      'Resolves where an internal API runs: one private subnet per Availability Zone in a workload VPC, ' +
+      'with CIDRs and route tables. Refuses placements a Network Load Balancer cannot take.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        accountId: z =>
+          z
+            .string()
+            .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+            .describe('Workload account (one of internalApi.workloadAccounts)'),
+        region: z =>
+          z
+            .string()
+            .min(1)
+            .describe("The account's region for internal APIs, e.g. eu-west-1"),
+        vpcId: z =>
+          z
+            .string()
+            .regex(/^vpc-[0-9a-f]+$/, 'must look like vpc-0123abcd')
+            .optional()
+            .describe(
+              "VPC to place the API in; defaults to the account's configured VPC",
+            ),
+        subnetFilters: z =>
+          z
+            .array(
+              z.object({
+                name: z.string().min(1),
+                values: z.array(z.string()),
+              }),
+            )
+            .default([])
+            .describe(
+              'EC2 DescribeSubnets filters, e.g. [{ name: tag:Tier, values: [private] }]; scoped to the VPC',
+            ),
+      },
+      output: {
+        accountId: z => z.string(),
+        region: z => z.string(),
+        vpcId: z => z.string(),
+        vpcCidr: z => z.string(),
+        availabilityZones: z => z.array(z.string()).describe('Sorted'),
+        subnets: z =>
+          z
+            .array(
+              z.object({
+                subnetId: z.string(),
+                availabilityZone: z.string(),
+                cidr: z.string(),
+                routeTableId: z.string(),
+              }),
+            )
+            .describe('One per Availability Zone, sorted by zone'),
+      },
+    },
+    async handler(ctx) {
+      const { accountId, region, subnetFilters } = ctx.input;
+      const account = findWorkloadAccount(internalApi, accountId);
+      if (region !== account.region) {
+        throw new InputError(
+          `region '${region}' is not where account ${accountId} (${account.title}) hosts internal APIs: use '${account.region}'.`,
+        );
+      }
+      validateSubnetFilters(subnetFilters);
+      const vpcId = ctx.input.vpcId ?? account.vpcId;
+
+      const ec2 = await aws.ec2(account, ctx.user?.ref);
+      try {
+        const vpc = await describeVpc(ec2, vpcId);
+        if (!vpc) {
+          throw new InputError(
+            `vpcId '${vpcId}' was not found in account ${accountId}, region ${region}. ` +
+              `Leave vpcId empty to use the account's configured VPC (${account.vpcId}).`,
+          );
+        }
+        const matching = await describeSubnets(
+          ec2,
+          vpcId,
+          toEc2Filters(subnetFilters),
+        );
+        if (matching.length === 0) {
+          throw new InputError(
+            `subnetFilters (${describeFilters(
+              subnetFilters,
+            )}) match no subnet in ${vpcId}. ` +
+              'Check the tag keys and values on the VPC’s private subnets.',
+          );
+        }
+        const subnets = chooseOneSubnetPerZone(matching, vpcId);
+
+        ctx.logger.info(
+          `Placement in ${vpcId} (${vpc.vpcCidr}): ${subnets
+            .map(s => `${s.availabilityZone}=${s.subnetId}`)
+            .join(', ')}`,
+        );
+        ctx.output('accountId', accountId);
+        ctx.output('region', region);
+        ctx.output('vpcId', vpcId);
+        ctx.output('vpcCidr', vpc.vpcCidr);
+        ctx.output(
+          'availabilityZones',
+          subnets.map(s => s.availabilityZone),
+        );
+        ctx.output('subnets', subnets);
+      } finally {
+        ec2.destroy();
+      }
+    },
+  });
+}
+
+function toEc2Filters(filters: SubnetFilter[]) {
+  return filters.map(({ name, values }) => ({ Name: name, Values: values }));
+}
+
+function describeFilters(filters: SubnetFilter[]): string {
+  return filters.length === 0
+    ? 'none'
+    : filters.map(f => `${f.name}=${f.values.join('|')}`).join(', ');
+}

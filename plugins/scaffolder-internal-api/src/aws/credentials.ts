@@ -1,0 +1,124 @@
+import type { Config } from '@backstage/config';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+
+/** Credentials for one account, with the person who asked named where possible. */
+export interface AccountCredentials {
+  /**
+   * @param initiator - the task's user entity ref; becomes the STS session name
+   *   so CloudTrail shows who asked.
+   */
+  forAccount(
+    accountId: string,
+    initiator?: string,
+  ): Promise<AwsCredentialIdentityProvider>;
+}
+
+interface AssumedRole {
+  roleArn: string;
+  externalId?: string;
+  region: string;
+}
+
+/**
+ * Credentials come only from `@backstage/integration-aws-node`. Its manager names
+ * every session 'backstage'; where the account is reached by assuming a role, we
+ * assume the same role ourselves with the initiator as session name, and fall
+ * back to the manager's session if the role's trust policy refuses that name.
+ */
+export function createAccountCredentials(options: {
+  config: Config;
+  credentialsManager: AwsCredentialsManager;
+  logger: LoggerService;
+}): AccountCredentials {
+  const { config, credentialsManager, logger } = options;
+  const named = new Map<string, AwsCredentialIdentityProvider>();
+
+  return {
+    async forAccount(accountId, initiator) {
+      const { sdkCredentialProvider: managerProvider } =
+        await credentialsManager.getCredentialProvider({ accountId });
+      const role = assumedRoleFor(config, accountId);
+      if (!role || !initiator) {
+        return managerProvider;
+      }
+      const sessionName = stsSessionName(initiator);
+      const key = `${accountId}/${sessionName}`;
+      if (!named.has(key)) {
+        const { sdkCredentialProvider: mainAccount } =
+          await credentialsManager.getCredentialProvider();
+        const namedProvider = fromTemporaryCredentials({
+          masterCredentials: mainAccount,
+          params: {
+            RoleArn: role.roleArn,
+            RoleSessionName: sessionName,
+            ExternalId: role.externalId,
+          },
+          clientConfig: { region: role.region },
+        });
+        named.set(key, async identityProperties => {
+          try {
+            return await namedProvider(identityProperties);
+          } catch (error) {
+            if (
+              (error as Error).name !== 'AccessDenied' &&
+              (error as Error).name !== 'AccessDeniedException'
+            ) {
+              throw error;
+            }
+            logger.warn(
+              `Role ${role.roleArn} does not allow session name '${sessionName}'; using the shared 'backstage' session`,
+            );
+            return managerProvider(identityProperties);
+          }
+        });
+      }
+      return named.get(key)!;
+    },
+  };
+}
+
+/**
+ * The role the integration assumes for an account, when it assumes one from
+ * the main account's credentials (not from static keys, profiles or web identity,
+ * which we leave entirely to the manager).
+ */
+function assumedRoleFor(
+  config: Config,
+  accountId: string,
+): AssumedRole | undefined {
+  const aws = config.getOptionalConfig('aws');
+  const account = aws
+    ?.getOptionalConfigArray('accounts')
+    ?.find(c => c.getString('accountId') === accountId);
+  const defaults = account
+    ? undefined
+    : aws?.getOptionalConfig('accountDefaults');
+  const source = account ?? defaults;
+  const roleName = source?.getOptionalString('roleName');
+  if (
+    !source ||
+    !roleName ||
+    source.has('accessKeyId') ||
+    source.has('profile') ||
+    source.has('webIdentityTokenFile')
+  ) {
+    return undefined;
+  }
+  const partition = source.getOptionalString('partition') ?? 'aws';
+  return {
+    roleArn: `arn:${partition}:iam::${accountId}:role/${roleName}`,
+    externalId: source.getOptionalString('externalId'),
+    region: source.getOptionalString('region') ?? 'us-east-1',
+  };
+}
+
+/** STS allows 2-64 characters of [\w+=,.@-]; 'user:default/jane.doe' becomes 'backstage-jane.doe'. */
+export function stsSessionName(initiator: string): string {
+  const name = initiator
+    .replace(/^user:(default\/)?/, '')
+    .replace(/[^\w+=,.@-]/g, '-');
+  return `backstage-${name}`.slice(0, 64);
+}

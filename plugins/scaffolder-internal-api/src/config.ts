@@ -1,0 +1,131 @@
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** An AWS account and region, the unit every AWS call is made in. */
+export interface AwsLocation {
+  accountId: string;
+  region: string;
+}
+
+export interface WorkloadAccount extends AwsLocation {
+  title: string;
+  vpcId: string;
+}
+
+export interface ConsumerNetwork extends AwsLocation {
+  name: string;
+  vpcId: string;
+}
+
+export interface TransitGatewayConfig extends AwsLocation {
+  id: string;
+  routeTableId?: string;
+}
+
+export interface ParentZone {
+  domain: string;
+  hostedZoneId: string;
+  accountId: string;
+}
+
+/** The `internalApi` config block, typed. */
+export interface InternalApiConfig {
+  workloadAccounts: WorkloadAccount[];
+  consumers: ConsumerNetwork[];
+  transitGateway?: TransitGatewayConfig;
+  parentZones: ParentZone[];
+}
+
+/**
+ * Reads `internalApi`. The backend already validated each field's format
+ * against config.d.ts; this adds the checks a schema cannot express.
+ */
+export function readInternalApiConfig(config: Config): InternalApiConfig {
+  const block = config.getOptionalConfig('internalApi');
+  if (!block) {
+    return { workloadAccounts: [], consumers: [], parentZones: [] };
+  }
+  const location = (c: Config): AwsLocation => ({
+    accountId: c.getString('accountId'),
+    region: c.getString('region'),
+  });
+  const workloadAccounts = block.getConfigArray('workloadAccounts').map(c => ({
+    ...location(c),
+    title: c.getString('title'),
+    vpcId: c.getString('vpcId'),
+  }));
+  const consumers = (block.getOptionalConfigArray('consumers') ?? []).map(
+    c => ({
+      ...location(c),
+      name: c.getString('name'),
+      vpcId: c.getString('vpcId'),
+    }),
+  );
+  const tgw = block.getOptionalConfig('transitGateway');
+  const parentZones = (block.getOptionalConfigArray('parentZones') ?? []).map(
+    c => ({
+      domain: c.getString('domain').toLowerCase().replace(/\.$/, ''),
+      hostedZoneId: c.getString('hostedZoneId'),
+      accountId: c.getString('accountId'),
+    }),
+  );
+
+  assertUnique(
+    'internalApi.workloadAccounts[].accountId',
+    workloadAccounts.map(a => a.accountId),
+  );
+  assertUnique(
+    'internalApi.consumers[].name',
+    consumers.map(c => c.name),
+  );
+  assertUnique(
+    'internalApi.parentZones[].domain',
+    parentZones.map(z => z.domain),
+  );
+
+  return {
+    workloadAccounts,
+    consumers,
+    transitGateway: tgw && {
+      ...location(tgw),
+      id: tgw.getString('id'),
+      routeTableId: tgw.getOptionalString('routeTableId'),
+    },
+    parentZones,
+  };
+}
+
+function assertUnique(key: string, values: string[]) {
+  const repeated = values.filter(
+    (value, index) => values.indexOf(value) !== index,
+  );
+  if (repeated.length > 0) {
+    throw new Error(
+      `${key} must be unique; repeated: ${[...new Set(repeated)].join(', ')}`,
+    );
+  }
+}
+
+/** The configured workload account, or an error listing the ones that exist. */
+export function findWorkloadAccount(
+  config: InternalApiConfig,
+  accountId: string,
+): WorkloadAccount {
+  const account = config.workloadAccounts.find(a => a.accountId === accountId);
+  if (account) {
+    return account;
+  }
+  if (config.workloadAccounts.length === 0) {
+    throw new InputError(
+      `accountId '${accountId}' cannot be used: no workload accounts are configured. ` +
+        'A platform engineer adds them under internalApi.workloadAccounts in app-config.yaml.',
+    );
+  }
+  const known = config.workloadAccounts
+    .map(a => `${a.accountId} (${a.title})`)
+    .join(', ');
+  throw new InputError(
+    `accountId '${accountId}' is not a configured workload account. Choose one of: ${known}; ` +
+      'or ask a platform engineer to add it under internalApi.workloadAccounts.',
+  );
+}

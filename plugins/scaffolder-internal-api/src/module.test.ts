@@ -1,0 +1,137 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import {
+  ORDERS_ACCOUNT,
+  PAYMENTS_ACCOUNT,
+  REGION,
+  startPlacementLandscape,
+} from './__testUtils__/landscape';
+import internalApiModule from './index';
+
+/** A one-step template, as a template author would write around the action. */
+const placementTemplate = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'placement-only', namespace: 'default' },
+  spec: {
+    type: 'service',
+    parameters: [],
+    steps: [
+      {
+        id: 'placement',
+        name: 'Resolve placement',
+        action: 'internal-api:placement:resolve',
+        input: {
+          accountId: '${{ parameters.accountId }}',
+          region: REGION,
+          subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
+        },
+      },
+    ],
+    output: { subnets: '${{ steps.placement.output.subnets }}' },
+  },
+};
+
+describe('the internal-api module in a real scaffolder backend', () => {
+  let landscape: Awaited<ReturnType<typeof startPlacementLandscape>>;
+  let backend: TestBackend;
+
+  const api = async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(
+      `http://localhost:${backend.server.port()}${route}`,
+      {
+        method,
+        headers: {
+          authorization: mockCredentials.user.header(),
+          'content-type': 'application/json',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      },
+    );
+    return { status: response.status, body: await response.json() };
+  };
+
+  beforeAll(async () => {
+    landscape = await startPlacementLandscape();
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        scaffolderPlugin,
+        internalApiModule,
+        mockServices.rootConfig.factory({
+          data: landscape.config.get() as any,
+        }),
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await landscape?.moto.stop();
+  });
+
+  it('lists internal-api:placement:resolve with its input schema and examples', async () => {
+    const { body } = await api('GET', '/api/scaffolder/v2/actions');
+    const action = body.find(
+      (a: { id: string }) => a.id === 'internal-api:placement:resolve',
+    );
+
+    expect(action.schema.input.required).toEqual(
+      expect.arrayContaining(['accountId', 'region']),
+    );
+    expect(Object.keys(action.schema.input.properties)).toEqual([
+      'accountId',
+      'region',
+      'vpcId',
+      'subnetFilters',
+    ]);
+    expect(Object.keys(action.schema.output.properties)).toEqual(
+      expect.arrayContaining([
+        'vpcId',
+        'vpcCidr',
+        'subnets',
+        'availabilityZones',
+      ]),
+    );
+    expect(action.examples).toHaveLength(2);
+  });
+
+  it('resolves the placement in a template dry-run', async () => {
+    const { status, body } = await api('POST', '/api/scaffolder/v2/dry-run', {
+      template: placementTemplate,
+      values: { accountId: ORDERS_ACCOUNT },
+      secrets: {},
+      directoryContents: [],
+    });
+
+    expect(status).toBe(200);
+    expect(
+      body.output.subnets.map(
+        (s: { availabilityZone: string }) => s.availabilityZone,
+      ),
+    ).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+  });
+
+  it('fails the dry-run with the refusal when a zone has two subnets', async () => {
+    const { status, body } = await api('POST', '/api/scaffolder/v2/dry-run', {
+      template: placementTemplate,
+      values: { accountId: PAYMENTS_ACCOUNT },
+      secrets: {},
+      directoryContents: [],
+    });
+
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining(
+        'subnetFilters match more than one subnet in an Availability Zone (eu-west-1a:',
+      ),
+    });
+  });
+});
