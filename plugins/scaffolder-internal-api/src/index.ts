@@ -8,6 +8,9 @@ export {
   createInternalApiActions,
   createResolvePlacementAction,
   RESOLVE_PLACEMENT_ACTION_ID,
+  createDelegateSubdomainAction,
+  DELEGATE_SUBDOMAIN_ACTION_ID,
+  DRY_RUN_ZONE_ID,
 } from './actions';
 export type { InternalApiActionsOptions } from './actions';
 export { readInternalApiConfig } from './config';

@@ -1,4 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
@@ -122,8 +123,17 @@ export async function ec2In(moto: MotoServer, accountId: string) {
   return new EC2Client(await accountClientConfig(moto, accountId, REGION));
 }
 
-/** The module's AWS access, built as module.ts builds it, counting every EC2 call made. */
-export function countingAwsClients(config: ConfigReader) {
+/** A call the test wants to fail, as AWS would, e.g. the third write. */
+export type FailCall = (
+  commandName: string,
+  callIndex: number,
+) => Error | undefined;
+
+/**
+ * The module's AWS access, built as module.ts builds it, recording every call
+ * (command names, in order) and optionally failing chosen ones.
+ */
+export function countingAwsClients(config: ConfigReader, failCall?: FailCall) {
   const calls: string[] = [];
   const clients = createAwsClients({
     credentials: createAccountCredentials({
@@ -133,18 +143,29 @@ export function countingAwsClients(config: ConfigReader) {
     }),
     clientConfig: { maxAttempts: 1 },
   });
+  const record = <C extends EC2Client | Route53Client>(client: C): C => {
+    (client.middlewareStack as EC2Client['middlewareStack']).add(
+      (next, context) => async args => {
+        const failure = failCall?.(context.commandName!, calls.length);
+        calls.push(context.commandName!);
+        if (failure) {
+          throw failure;
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCalls' },
+    );
+    return client;
+  };
   const aws: AwsClients = {
-    async ec2(location, initiator) {
-      const ec2 = await clients.ec2(location, initiator);
-      ec2.middlewareStack.add(
-        (next, context) => async args => {
-          calls.push(context.commandName!);
-          return next(args);
-        },
-        { step: 'initialize', name: 'countCalls' },
-      );
-      return ec2;
-    },
+    ec2: async (location, initiator) =>
+      record(await clients.ec2(location, initiator)),
+    route53: async (accountId, initiator) =>
+      record(await clients.route53(accountId, initiator)),
   };
   return { aws, calls };
 }
+
+/** The calls that change AWS, as opposed to describe/list/get. */
+export const writesIn = (calls: string[]) =>
+  calls.filter(name => !/^(Describe|List|Get|Search)/.test(name));

@@ -1,5 +1,6 @@
 import type { AwsClients } from '../aws/clients';
 import type { InternalApiConfig } from '../config';
+import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { createResolvePlacementAction } from './resolvePlacement';
 
 export interface InternalApiActionsOptions {
@@ -9,10 +10,18 @@ export interface InternalApiActionsOptions {
 
 /** Every action this module offers, built from shared dependencies. */
 export function createInternalApiActions(options: InternalApiActionsOptions) {
-  return [createResolvePlacementAction(options)];
+  return [
+    createResolvePlacementAction(options),
+    createDelegateSubdomainAction(options),
+  ];
 }
 
 export {
   createResolvePlacementAction,
   RESOLVE_PLACEMENT_ACTION_ID,
 } from './resolvePlacement';
+export {
+  createDelegateSubdomainAction,
+  DELEGATE_SUBDOMAIN_ACTION_ID,
+  DRY_RUN_ZONE_ID,
+} from './delegateSubdomain';

@@ -1,4 +1,3 @@
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createVpcWithSubnets } from '@internal/aws-sandbox';
 import {
   countingAwsClients,
@@ -8,6 +7,7 @@ import {
   REGION,
   startPlacementLandscape,
 } from '../__testUtils__/landscape';
+import { runAction, RunOptions } from '../__testUtils__/runAction';
 import { createResolvePlacementAction } from './resolvePlacement';
 
 describe('internal-api:placement:resolve against the emulator', () => {
@@ -20,25 +20,18 @@ describe('internal-api:placement:resolve against the emulator', () => {
 
   async function resolve(
     input: Record<string, unknown>,
-    extra: { isDryRun?: boolean } = {},
+    options: RunOptions = {},
   ) {
     const { aws, calls } = countingAwsClients(landscape.config);
     const action = createResolvePlacementAction({
       internalApi: landscape.internalApi,
       aws,
     });
-    const ctx = createMockActionContext({
-      input: { region: REGION, subnetFilters: [], ...input } as any,
-      user: { ref: 'user:default/jane.doe' },
-      ...extra,
-    });
-    const outputs: Record<string, unknown> = {};
-    (ctx.output as jest.Mock).mockImplementation(
-      (name: string, value: unknown) => {
-        outputs[name] = value;
-      },
+    const result = runAction(
+      action,
+      { region: REGION, subnetFilters: [], ...input },
+      options,
     );
-    const result = action.handler(ctx as any).then(() => outputs);
     return { result, calls };
   }
 

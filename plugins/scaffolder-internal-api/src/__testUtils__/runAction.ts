@@ -1,0 +1,46 @@
+import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+
+export interface RunOptions {
+  isDryRun?: boolean;
+  /**
+   * The task's checkpoint store. Pass the same map to two runs to model the
+   * scaffolder retrying one task; a fresh map is a new task.
+   */
+  checkpoints?: Map<string, unknown>;
+}
+
+/** Runs an action's handler as the scaffolder would and returns what it output. */
+export async function runAction(
+  action: TemplateAction<any, any, any>,
+  input: Record<string, unknown>,
+  options: RunOptions = {},
+): Promise<Record<string, any>> {
+  const checkpoints = options.checkpoints ?? new Map<string, unknown>();
+  const outputs: Record<string, any> = {};
+  // createMockActionContext passes on only some fields (not isDryRun, output or checkpoint), so set them after.
+  const ctx = {
+    ...createMockActionContext({
+      input: input as any,
+      user: { ref: 'user:default/jane.doe' },
+    }),
+    isDryRun: options.isDryRun,
+    output: (name: string, value: unknown) => {
+      outputs[name] = value;
+    },
+    checkpoint: async ({
+      key,
+      fn,
+    }: {
+      key: string;
+      fn: () => Promise<unknown>;
+    }) => {
+      if (!checkpoints.has(key)) {
+        checkpoints.set(key, await fn());
+      }
+      return checkpoints.get(key);
+    },
+  };
+  await action.handler(ctx as any);
+  return outputs;
+}

@@ -1,0 +1,141 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { AwsClients } from '../aws/clients';
+import type { WaitOptions } from '../aws/dns';
+import { findWorkloadAccount, InternalApiConfig } from '../config';
+import {
+  applyDelegation,
+  DelegationChange,
+  planDelegation,
+} from '../delegation';
+import { findParentZone, normalizeDomainName } from '../domain';
+import { examples } from './delegateSubdomain.examples';
+
+export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
+
+/** Stands in for the zone id in a dry-run when the zone does not exist yet. */
+export const DRY_RUN_ZONE_ID = 'Z00000000000DRYRUN';
+
+export interface DelegateSubdomainOptions {
+  internalApi: InternalApiConfig;
+  aws: AwsClients;
+  /** How long to wait for Route 53 to report the NS change INSYNC; default 3 minutes, polled every 5 s. */
+  changeWait?: WaitOptions;
+  /** TTL of the NS record in the parent zone; default 3600 s. */
+  nsTtlSeconds?: number;
+}
+
+/**
+ * Makes `domainName` a zone of its own in the workload account and delegates
+ * it from the closest configured parent zone. Never takes over a name that is
+ * delegated or used elsewhere; a re-run for the same zone changes nothing.
+ */
+export function createDelegateSubdomainAction(
+  options: DelegateSubdomainOptions,
+) {
+  const { internalApi, aws } = options;
+  const wait = options.changeWait ?? { timeoutMs: 180_000, intervalMs: 5_000 };
+  return createTemplateAction({
+    id: DELEGATE_SUBDOMAIN_ACTION_ID,
+    description:
+      "Creates the API's public hosted zone in the workload account (if absent) and delegates it with an NS " +
+      'record from the closest configured parent zone. Refuses to take over existing delegations or records.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        domainName: z =>
+          z
+            .string()
+            .min(3)
+            .describe(
+              "The API's domain, a strict subdomain of a configured parent zone",
+            ),
+        accountId: z =>
+          z
+            .string()
+            .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+            .describe('Workload account that owns the subdomain zone'),
+      },
+      output: {
+        hostedZoneId: z =>
+          z
+            .string()
+            .describe(
+              `The subdomain zone; ${DRY_RUN_ZONE_ID} in a dry-run before it exists`,
+            ),
+        nameServers: z => z.array(z.string()),
+        parentDomain: z => z.string(),
+        changes: z =>
+          z
+            .array(
+              z.object({
+                change: z.string(),
+                target: z.string(),
+                status: z.string(),
+              }),
+            )
+            .describe('Each write: unchanged, planned (dry-run) or created'),
+      },
+    },
+    async handler(ctx) {
+      const domain = normalizeDomainName('domainName', ctx.input.domainName);
+      const parentMatch = findParentZone(internalApi.parentZones, domain);
+      const { accountId } = findWorkloadAccount(
+        internalApi,
+        ctx.input.accountId,
+      );
+
+      const initiator = ctx.user?.ref;
+      const workloadDns = await aws.route53(accountId, initiator);
+      const parentDns = await aws.route53(
+        parentMatch.zone.accountId,
+        initiator,
+      );
+      try {
+        const plan = await planDelegation({
+          domain,
+          accountId,
+          parentMatch,
+          workloadDns,
+          parentDns,
+        });
+        let zone = plan.childZone;
+        let changes: DelegationChange[] = plan.changes;
+        if (ctx.isDryRun) {
+          logChanges(ctx.logger, 'Dry run, would write', changes);
+        } else {
+          ({ zone, changes } = await applyDelegation(plan, {
+            workloadDns,
+            parentDns,
+            checkpoint: (key, fn) =>
+              ctx.checkpoint({ key, fn }) as Promise<any>,
+            callerReference: `internal-api/${domain}/${Date.now()}`,
+            nsTtlSeconds: options.nsTtlSeconds ?? 3600,
+            wait,
+          }));
+          logChanges(ctx.logger, 'Wrote', changes);
+        }
+        ctx.output('hostedZoneId', zone?.hostedZoneId ?? DRY_RUN_ZONE_ID);
+        ctx.output('nameServers', zone?.nameServers ?? []);
+        ctx.output('parentDomain', parentMatch.zone.domain);
+        ctx.output('changes', changes);
+      } finally {
+        workloadDns.destroy();
+        parentDns.destroy();
+      }
+    },
+  });
+}
+
+function logChanges(
+  logger: { info(message: string): void },
+  verb: string,
+  changes: DelegationChange[],
+) {
+  const writes = changes.filter(change => change.status !== 'unchanged');
+  logger.info(
+    writes.length === 0
+      ? 'Nothing to write: the zone exists and is delegated.'
+      : `${verb}: ${writes.map(change => change.target).join('; ')}`,
+  );
+}
