@@ -11,6 +11,8 @@ export {
   createDelegateSubdomainAction,
   DELEGATE_SUBDOMAIN_ACTION_ID,
   DRY_RUN_ZONE_ID,
+  createRegisterRoutesAction,
+  REGISTER_ROUTES_ACTION_ID,
 } from './actions';
 export type { InternalApiActionsOptions } from './actions';
 export { readInternalApiConfig } from './config';

@@ -76,8 +76,18 @@ describe('the internal-api module in a real scaffolder backend', () => {
     await landscape?.moto.stop();
   });
 
-  it('lists internal-api:placement:resolve with its input schema and examples', async () => {
+  it('lists the three internal-api actions, placement with its input schema and examples', async () => {
     const { body } = await api('GET', '/api/scaffolder/v2/actions');
+    expect(
+      body
+        .map((a: { id: string }) => a.id)
+        .filter((id: string) => id.startsWith('internal-api:'))
+        .sort(),
+    ).toEqual([
+      'internal-api:dns:delegate',
+      'internal-api:placement:resolve',
+      'internal-api:tgw:register-routes',
+    ]);
     const action = body.find(
       (a: { id: string }) => a.id === 'internal-api:placement:resolve',
     );

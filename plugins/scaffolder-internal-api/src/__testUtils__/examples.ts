@@ -2,12 +2,13 @@ import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 
 /**
- * Each example's first step, with every input that is exactly
- * `${{ parameters.x }}` replaced by `parameters.x`, as a template would pass it.
+ * Each example's first step, with every input that is exactly one template
+ * expression (`${{ parameters.x }}`, `${{ steps.s.output.y }}`) replaced by
+ * `values['parameters.x']` / `values['steps.s.output.y']`, as the scaffolder would.
  */
 export function exampleSteps(
   examples: TemplateExample[],
-  parameters: Record<string, unknown>,
+  values: Record<string, unknown>,
 ) {
   return examples.map(({ description, example }) => {
     const [step] = yaml.parse(example).steps as {
@@ -18,9 +19,14 @@ export function exampleSteps(
       Object.entries(step.input).map(([key, value]) => {
         const match =
           typeof value === 'string'
-            ? /^\$\{\{ parameters\.(\w+) \}\}$/.exec(value)
+            ? /^\$\{\{ ([\w.]+) \}\}$/.exec(value)
             : null;
-        return [key, match ? parameters[match[1]] : value];
+        if (match && !(match[1] in values)) {
+          throw new Error(
+            `No test value for ${match[1]} in example "${description}"`,
+          );
+        }
+        return [key, match ? values[match[1]] : value];
       }),
     );
     return { description, action: step.action, input };

@@ -6,8 +6,8 @@ import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { examples } from './delegateSubdomain.examples';
 
 const steps = exampleSteps(examples, {
-  domainName: 'payments.api.acme.com',
-  accountId: ORDERS_ACCOUNT,
+  'parameters.domainName': 'payments.api.acme.com',
+  'parameters.accountId': ORDERS_ACCOUNT,
 });
 
 describe('internal-api:dns:delegate examples', () => {

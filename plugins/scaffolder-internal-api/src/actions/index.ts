@@ -1,6 +1,7 @@
 import type { AwsClients } from '../aws/clients';
 import type { InternalApiConfig } from '../config';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
+import { createRegisterRoutesAction } from './registerRoutes';
 import { createResolvePlacementAction } from './resolvePlacement';
 
 export interface InternalApiActionsOptions {
@@ -13,6 +14,7 @@ export function createInternalApiActions(options: InternalApiActionsOptions) {
   return [
     createResolvePlacementAction(options),
     createDelegateSubdomainAction(options),
+    createRegisterRoutesAction(options),
   ];
 }
 
@@ -25,3 +27,7 @@ export {
   DELEGATE_SUBDOMAIN_ACTION_ID,
   DRY_RUN_ZONE_ID,
 } from './delegateSubdomain';
+export {
+  createRegisterRoutesAction,
+  REGISTER_ROUTES_ACTION_ID,
+} from './registerRoutes';

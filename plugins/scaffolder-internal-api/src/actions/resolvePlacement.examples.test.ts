@@ -10,9 +10,9 @@ import { createResolvePlacementAction } from './resolvePlacement';
 import { examples } from './resolvePlacement.examples';
 
 const steps = exampleSteps(examples, {
-  accountId: ORDERS_ACCOUNT,
-  region: REGION,
-  subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
+  'parameters.accountId': ORDERS_ACCOUNT,
+  'parameters.region': REGION,
+  'parameters.subnetFilters': [{ name: 'tag:Tier', values: ['private'] }],
 });
 
 describe('internal-api:placement:resolve examples', () => {

@@ -34,11 +34,9 @@ describe('waitForChange (GetChange mocked: the emulator is always INSYNC)', () =
   });
 
   it('gives up at the deadline with a message that says what to do', async () => {
-    route53
-      .on(GetChangeCommand)
-      .resolves({
-        ChangeInfo: { Id: 'C2', Status: 'PENDING', SubmittedAt: new Date() },
-      });
+    route53.on(GetChangeCommand).resolves({
+      ChangeInfo: { Id: 'C2', Status: 'PENDING', SubmittedAt: new Date() },
+    });
 
     await expect(
       waitForChange(new Route53Client({ region: 'us-east-1' }), 'C2', {
