@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runBackendUntilExit } from './__testUtils__/runBackend';
 import {
   assertConfigEnvironment,
   configFilesFromArgs,
@@ -92,23 +92,9 @@ describe('the backend started with app-config.production.yaml', () => {
       ...process.env,
       ...productionVariables,
     };
-    const result = spawnSync(
-      process.execPath,
-      [
-        '--require',
-        require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
-        'src/index.ts',
-        '--config',
-        '../../app-config.yaml',
-        '--config',
-        '../../app-config.production.yaml',
-      ],
-      {
-        cwd: path.resolve(__dirname, '..'),
-        env,
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
+    const result = runBackendUntilExit(
+      ['../../app-config.yaml', '../../app-config.production.yaml'],
+      env,
     );
 
     expect(result.status).toBe(1);

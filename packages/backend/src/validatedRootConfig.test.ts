@@ -1,10 +1,13 @@
 import { ConfigSources } from '@backstage/config-loader';
 import type { AppConfig } from '@backstage/config';
-import { spawnSync } from 'node:child_process';
+import { runBackendUntilExit } from './__testUtils__/runBackend';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertConfigMatchesSchema } from './validatedRootConfig';
+import {
+  assertConfigMatchesSchema,
+  readConfigsOnce,
+} from './validatedRootConfig';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -12,18 +15,12 @@ async function loadConfigs(
   files: string[],
   env: Record<string, string> = {},
 ): Promise<AppConfig[]> {
-  const source = ConfigSources.default({
-    argv: files.flatMap(file => ['--config', file]),
-    substitutionFunc: async name => env[name] ?? process.env[name],
-  });
-  const abort = new AbortController();
-  for await (const { configs } of source.readConfigData({
-    signal: abort.signal,
-  })) {
-    abort.abort();
-    return configs;
-  }
-  return [];
+  return readConfigsOnce(
+    ConfigSources.default({
+      argv: files.flatMap(file => ['--config', file]),
+      substitutionFunc: async name => env[name] ?? process.env[name],
+    }),
+  );
 }
 
 function writeConfig(content: object): string {
@@ -89,19 +86,10 @@ describe('assertConfigMatchesSchema', () => {
 
 describe('the backend started with a malformed internalApi block', () => {
   it('exits at startup with the schema error', () => {
-    const result = spawnSync(
-      process.execPath,
-      [
-        '--require',
-        require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
-        'src/index.ts',
-        '--config',
-        '../../app-config.yaml',
-        '--config',
-        writeConfig(malformedInternalApi),
-      ],
-      { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', timeout: 90_000 },
-    );
+    const result = runBackendUntilExit([
+      '../../app-config.yaml',
+      writeConfig(malformedInternalApi),
+    ]);
 
     expect(result.status).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toMatch(

@@ -49,7 +49,10 @@ export async function assertConfigMatchesSchema(
   }
 }
 
-async function readConfigsOnce(source: ConfigSource): Promise<AppConfig[]> {
+/** The config files' current contents, without watching them. */
+export async function readConfigsOnce(
+  source: ConfigSource,
+): Promise<AppConfig[]> {
   const abort = new AbortController();
   for await (const { configs } of source.readConfigData({
     signal: abort.signal,

@@ -106,26 +106,35 @@ function assertUnique(key: string, values: string[]) {
   }
 }
 
-/** The configured workload account, or an error listing the ones that exist. */
+/**
+ * The configured workload account, or an error listing the ones that exist.
+ * With a region, also refuses one that is not the account's.
+ */
 export function findWorkloadAccount(
   config: InternalApiConfig,
   accountId: string,
+  region?: string,
 ): WorkloadAccount {
   const account = config.workloadAccounts.find(a => a.accountId === accountId);
-  if (account) {
-    return account;
-  }
-  if (config.workloadAccounts.length === 0) {
+  if (!account) {
+    if (config.workloadAccounts.length === 0) {
+      throw new InputError(
+        `accountId '${accountId}' cannot be used: no workload accounts are configured. ` +
+          'A platform engineer adds them under internalApi.workloadAccounts in app-config.yaml.',
+      );
+    }
+    const known = config.workloadAccounts
+      .map(a => `${a.accountId} (${a.title})`)
+      .join(', ');
     throw new InputError(
-      `accountId '${accountId}' cannot be used: no workload accounts are configured. ` +
-        'A platform engineer adds them under internalApi.workloadAccounts in app-config.yaml.',
+      `accountId '${accountId}' is not a configured workload account. Choose one of: ${known}; ` +
+        'or ask a platform engineer to add it under internalApi.workloadAccounts.',
     );
   }
-  const known = config.workloadAccounts
-    .map(a => `${a.accountId} (${a.title})`)
-    .join(', ');
-  throw new InputError(
-    `accountId '${accountId}' is not a configured workload account. Choose one of: ${known}; ` +
-      'or ask a platform engineer to add it under internalApi.workloadAccounts.',
-  );
+  if (region !== undefined && region !== account.region) {
+    throw new InputError(
+      `region '${region}' is not where account ${accountId} (${account.title}) hosts internal APIs: use '${account.region}'.`,
+    );
+  }
+  return account;
 }

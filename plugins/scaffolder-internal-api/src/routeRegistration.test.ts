@@ -64,13 +64,11 @@ describe('planRouteRegistration with EC2 mocked', () => {
         },
       ],
     }));
-    ec2
-      .on(DescribeTransitGatewayVpcAttachmentsCommand)
-      .resolves({
-        TransitGatewayVpcAttachments: [
-          { TransitGatewayAttachmentId: 'tgw-attach-ours' },
-        ],
-      });
+    ec2.on(DescribeTransitGatewayVpcAttachmentsCommand).resolves({
+      TransitGatewayVpcAttachments: [
+        { TransitGatewayAttachmentId: 'tgw-attach-ours' },
+      ],
+    });
   });
 
   const tgwRoute = (attachmentId: string | undefined, state = 'active') =>

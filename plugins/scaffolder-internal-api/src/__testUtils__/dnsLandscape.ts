@@ -3,13 +3,15 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { ConfigReader } from '@backstage/config';
-import {
-  accountClientConfig,
-  MotoServer,
-  startMotoServer,
-} from '@internal/aws-sandbox';
+import { accountClientConfig, MotoServer } from '@internal/aws-sandbox';
 import { readInternalApiConfig } from '../config';
-import { ORDERS_ACCOUNT, PAYMENTS_ACCOUNT, REGION } from './landscape';
+import {
+  emulatorAwsConfig,
+  ORDERS_ACCOUNT,
+  PAYMENTS_ACCOUNT,
+  REGION,
+  startEmulator,
+} from './landscape';
 
 export const DNS_ACCOUNT = '222233334444';
 
@@ -25,9 +27,7 @@ export async function route53In(moto: MotoServer, accountId: string) {
  * two workload accounts, each reached by assuming a role.
  */
 export async function startDnsLandscape() {
-  const moto = await startMotoServer();
-  process.env.AWS_ENDPOINT_URL = moto.endpoint;
-  process.env.AWS_REGION = REGION;
+  const moto = await startEmulator();
 
   const dns = await route53In(moto, DNS_ACCOUNT);
   const createZone = async (name: string) => {
@@ -49,10 +49,7 @@ export async function startDnsLandscape() {
     vpcId: 'vpc-0a1b2c3d',
   });
   const config = new ConfigReader({
-    aws: {
-      mainAccount: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-      accountDefaults: { roleName: 'backstage-internal-api', region: REGION },
-    },
+    aws: emulatorAwsConfig,
     internalApi: {
       workloadAccounts: [
         account(ORDERS_ACCOUNT, 'Orders (prod)'),

@@ -18,6 +18,23 @@ export const PAYMENTS_ACCOUNT = '555566667777';
 export const REGION = 'eu-west-1';
 
 /**
+ * The `aws` block every test uses: plain keys for the emulator's main account,
+ * and a role to assume in every other account, as production would configure.
+ */
+export const emulatorAwsConfig = {
+  mainAccount: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  accountDefaults: { roleName: 'backstage-internal-api', region: REGION },
+};
+
+/** Starts moto and points the SDK (STS inside credential providers too) at it. */
+export async function startEmulator() {
+  const moto = await startMotoServer();
+  process.env.AWS_ENDPOINT_URL = moto.endpoint;
+  process.env.AWS_REGION = REGION;
+  return moto;
+}
+
+/**
  * Two workload accounts in the emulator, each reached by assuming a role:
  * - Orders: a private subnet (own route table) in each of three zones, and two
  *   public subnets on the main route table.
@@ -25,10 +42,7 @@ export const REGION = 'eu-west-1';
  *   layout the CDK pattern trips over.
  */
 export async function startPlacementLandscape() {
-  const moto = await startMotoServer();
-  // The SDK, including STS inside the credential providers, honours this variable.
-  process.env.AWS_ENDPOINT_URL = moto.endpoint;
-  process.env.AWS_REGION = REGION;
+  const moto = await startEmulator();
 
   const orders = await createVpcWithSubnets(await ec2In(moto, ORDERS_ACCOUNT), {
     cidr: '10.10.0.0/16',
@@ -88,10 +102,7 @@ export async function startPlacementLandscape() {
   );
 
   const config = new ConfigReader({
-    aws: {
-      mainAccount: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-      accountDefaults: { roleName: 'backstage-internal-api', region: REGION },
-    },
+    aws: emulatorAwsConfig,
     internalApi: {
       workloadAccounts: [
         {

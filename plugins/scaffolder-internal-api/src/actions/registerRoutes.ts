@@ -90,12 +90,11 @@ export function createRegisterRoutesAction(options: {
           'No transit gateway is configured: a platform engineer sets internalApi.transitGateway in app-config.yaml.',
         );
       }
-      const account = findWorkloadAccount(internalApi, ctx.input.accountId);
-      if (ctx.input.region !== account.region) {
-        throw new InputError(
-          `region '${ctx.input.region}' is not where account ${account.accountId} (${account.title}) hosts internal APIs: use '${account.region}'.`,
-        );
-      }
+      const account = findWorkloadAccount(
+        internalApi,
+        ctx.input.accountId,
+        ctx.input.region,
+      );
       const consumers = findConsumers(internalApi, ctx.input.consumers);
       const routeTableIds = [
         ...new Set(ctx.input.subnets.map(subnet => subnet.routeTableId)),

@@ -82,12 +82,7 @@ export function createResolvePlacementAction(options: {
     },
     async handler(ctx) {
       const { accountId, region, subnetFilters } = ctx.input;
-      const account = findWorkloadAccount(internalApi, accountId);
-      if (region !== account.region) {
-        throw new InputError(
-          `region '${region}' is not where account ${accountId} (${account.title}) hosts internal APIs: use '${account.region}'.`,
-        );
-      }
+      const account = findWorkloadAccount(internalApi, accountId, region);
       validateSubnetFilters(subnetFilters);
       const vpcId = ctx.input.vpcId ?? account.vpcId;
 

@@ -2,28 +2,24 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { MotoServer, startMotoServer } from '@internal/aws-sandbox';
+import type { MotoServer } from '@internal/aws-sandbox';
+import {
+  emulatorAwsConfig,
+  ORDERS_ACCOUNT,
+  startEmulator,
+} from '../__testUtils__/landscape';
 import { createAccountCredentials, stsSessionName } from './credentials';
 
-const ACCOUNT = '444455556666';
+const ACCOUNT = ORDERS_ACCOUNT;
 
 describe('createAccountCredentials against the emulator', () => {
   let moto: MotoServer;
   beforeAll(async () => {
-    moto = await startMotoServer();
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    moto = await startEmulator();
   }, 60_000);
   afterAll(() => moto?.stop());
 
-  const config = new ConfigReader({
-    aws: {
-      mainAccount: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-      accountDefaults: {
-        roleName: 'backstage-internal-api',
-        region: 'eu-west-1',
-      },
-    },
-  });
+  const config = new ConfigReader({ aws: emulatorAwsConfig });
 
   async function callerArn(accountId: string, initiator?: string) {
     const credentials = createAccountCredentials({
