@@ -32,6 +32,9 @@ export interface VpcSide {
 }
 
 export interface RoutePlan {
+  providerCidr: string;
+  /** In the order the consumers were given. */
+  consumerCidrs: string[];
   changes: RouteChange[];
   /** How to make each planned change; absent for routes that are already present. */
   writes: Map<RouteChange, () => Promise<'created' | 'already-present'>>;
@@ -144,7 +147,7 @@ export async function planRouteRegistration(options: {
         'Ask the owner of each route table to remove or change the route, or choose other consumers.',
     );
   }
-  return { changes, writes };
+  return { changes, writes, providerCidr, consumerCidrs };
 }
 
 async function planSide(

@@ -38,7 +38,7 @@ describe('internal-api:dns:delegate against the emulator', () => {
   afterAll(() => landscape?.moto.stop());
 
   function delegate(
-    input: { domainName: string; accountId?: string },
+    input: { domainName: string; accountId?: string; planOnly?: boolean },
     options: RunOptions & { failCall?: FailCall } = {},
   ) {
     const { aws, calls } = countingAwsClients(
@@ -172,6 +172,20 @@ describe('internal-api:dns:delegate against the emulator', () => {
     ).toEqual(['create-zone:planned', 'delegate:planned']);
     expect(await findPublicZoneIds(orders, 'billing.acme.com')).toEqual([]);
     expect(await parentRecords('acme.com', 'billing.acme.com')).toEqual([]);
+  });
+
+  it('with planOnly, checks and plans like a dry-run and writes nothing', async () => {
+    const { result, calls } = delegate({
+      domainName: 'precheck.acme.com',
+      planOnly: true,
+    } as any);
+    const outputs = await result;
+    expect(writesIn(calls)).toEqual([]);
+    expect(outputs.changes.map((c: { status: string }) => c.status)).toEqual([
+      'planned',
+      'planned',
+    ]);
+    expect(await findPublicZoneIds(orders, 'precheck.acme.com')).toEqual([]);
   });
 
   it('delegates from the closest parent zone', async () => {

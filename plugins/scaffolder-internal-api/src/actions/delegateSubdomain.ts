@@ -55,6 +55,13 @@ export function createDelegateSubdomainAction(
             .string()
             .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
             .describe('Workload account that owns the subdomain zone'),
+        planOnly: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Check and plan only, writing nothing (as in a dry-run): lets a template validate before its first write',
+            ),
       },
       output: {
         hostedZoneId: z =>
@@ -101,8 +108,8 @@ export function createDelegateSubdomainAction(
         });
         let zone = plan.childZone;
         let changes: DelegationChange[] = plan.changes;
-        if (ctx.isDryRun) {
-          logChanges(ctx.logger, 'Dry run, would write', changes);
+        if (ctx.isDryRun || ctx.input.planOnly) {
+          logChanges(ctx.logger, 'Plan only, would write', changes);
         } else {
           ({ zone, changes } = await applyDelegation(plan, {
             workloadDns,

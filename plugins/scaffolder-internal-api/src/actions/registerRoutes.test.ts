@@ -78,6 +78,25 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
     expect(await routeState(landscape)).toEqual(before);
   });
 
+  it('with planOnly, plans like a dry-run, writes nothing, and reports the consumer CIDRs', async () => {
+    const before = await routeState(landscape);
+    const { result, calls } = registerRoutes(landscape, {
+      consumers,
+      planOnly: true,
+    });
+    const outputs = await result;
+
+    expect(writesIn(calls)).toEqual([]);
+    expect(outputs.consumerCidrs).toEqual([
+      { name: 'customer-api', cidr: '10.40.0.0/16' },
+      { name: 'partner-api', cidr: '10.50.0.0/16' },
+    ]);
+    expect(
+      outputs.routes.every((r: { status: string }) => r.status === 'planned'),
+    ).toBe(true);
+    expect(await routeState(landscape)).toEqual(before);
+  });
+
   it('creates the routes both ways and the transit gateway route, and nothing else', async () => {
     const before = await routeState(landscape);
     const { result, calls } = registerRoutes(landscape, { consumers });

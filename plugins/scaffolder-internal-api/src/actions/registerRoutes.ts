@@ -59,12 +59,23 @@ export function createRegisterRoutesAction(options: {
             .describe(
               "The API's subnets from internal-api:placement:resolve; their route tables get the return routes",
             ),
+        planOnly: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Check and plan only, writing nothing (as in a dry-run): lets a template validate before its first write',
+            ),
         consumers: z =>
           z
             .array(z.string())
             .describe('Names of consumer networks from internalApi.consumers'),
       },
       output: {
+        consumerCidrs: z =>
+          z
+            .array(z.object({ name: z.string(), cidr: z.string() }))
+            .describe("Each consumer's VPC CIDR, for the API's security group"),
         routes: z =>
           z
             .array(
@@ -120,8 +131,8 @@ export function createRegisterRoutesAction(options: {
           network,
         });
         let routes: RouteChange[] = plan.changes;
-        if (ctx.isDryRun) {
-          logRoutes(ctx.logger, 'Dry run, would create', routes);
+        if (ctx.isDryRun || ctx.input.planOnly) {
+          logRoutes(ctx.logger, 'Plan only, would create', routes);
         } else {
           routes = await applyRouteRegistration(
             plan,
@@ -129,6 +140,13 @@ export function createRegisterRoutesAction(options: {
           );
           logRoutes(ctx.logger, 'Created', routes);
         }
+        ctx.output(
+          'consumerCidrs',
+          consumers.map((consumer, index) => ({
+            name: consumer.name,
+            cidr: plan.consumerCidrs[index],
+          })),
+        );
         ctx.output('routes', routes);
       } finally {
         [providerEc2, ...consumerEc2, network].forEach(client =>
