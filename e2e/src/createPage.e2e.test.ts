@@ -57,6 +57,10 @@ describe('the /create page', () => {
 
     await card.getByRole('button', { name: /choose/i }).click();
     await page.getByLabel(/^Name/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText('Owner', { exact: false })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({
       path: path.join(artifactsDir, 'template-form.png'),
       fullPage: true,
@@ -65,11 +69,21 @@ describe('the /create page', () => {
     expect(page.url()).toContain(
       '/create/templates/default/internal-fargate-api',
     );
+    // The form's pages, in the order a person fills them.
+    for (const title of [
+      'Service',
+      'Placement',
+      'Network & DNS',
+      'Container',
+      'Repository',
+      'Review',
+    ]) {
+      await expect(
+        page.getByText(title, { exact: true }).first().isVisible(),
+      ).resolves.toBe(true);
+    }
     await expect(
-      page.getByText('Service', { exact: true }).isVisible(),
-    ).resolves.toBe(true);
-    await expect(
-      page.getByRole('button', { name: 'Review' }).isVisible(),
+      page.getByRole('button', { name: 'Next' }).isVisible(),
     ).resolves.toBe(true);
   }, 120_000);
 });

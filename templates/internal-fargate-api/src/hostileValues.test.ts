@@ -1,0 +1,119 @@
+import {
+  MotoServer,
+  seedLandscape,
+  startMotoServer,
+} from '@internal/aws-sandbox';
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'yaml';
+import { generatedRepo, writeRender } from './__testUtils__/generatedRepo';
+import { startScaffolder } from './__testUtils__/scaffolder';
+
+const valid = {
+  name: 'hostile-api',
+  description: 'Plain',
+  owner: 'group:default/platform-engineering',
+  accountId: '444455556666',
+  region: 'eu-west-1',
+  subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
+  domainName: 'hostile.acme.com',
+  consumers: [],
+  createVpcEndpoints: true,
+  image: 'ghcr.io/acme/hostile:1.0.0',
+  containerPort: 8080,
+  cpu: 512,
+  memoryMiB: 1024,
+  desiredCount: 2,
+  healthCheckPath: '/health',
+  repoUrl: 'github.com?owner=acme&repo=hostile-api',
+};
+
+/** Everything a template or a YAML, JSON or TypeScript file could mistake for syntax, on one line. */
+const HOSTILE_TEXT = `He said "hi" & 'bye' \`whoami\` $(id) \${{ parameters.name }} {% raw %}{{ x }} {# c #} *alias &anchor: [x] # no comment \\ </script> \u2028 end`;
+
+describe('hostile form values', () => {
+  let moto: MotoServer;
+  let scaffolder: Awaited<ReturnType<typeof startScaffolder>>;
+
+  beforeAll(async () => {
+    moto = await startMotoServer();
+    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    process.env.AWS_REGION = 'eu-west-1';
+    scaffolder = await startScaffolder((await seedLandscape(moto)).config);
+  }, 120_000);
+  afterAll(async () => {
+    await scaffolder?.stop();
+    await moto?.stop();
+  });
+
+  it.each([
+    ['name', { name: 'orders"; rm -rf /' }],
+    ['name', { name: '${{ parameters.x }}' }],
+    ['description', { description: 'two\nlines' }],
+    ['owner', { owner: 'group:default/x"\n  evil: true' }],
+    ['domainName', { domainName: '${{ parameters.name }}.acme.com' }],
+    ['image', { image: 'nginx:latest$(touch /tmp/x)' }],
+    ['image', { image: 'nginx' }],
+    ['healthCheckPath', { healthCheckPath: '/health`id`' }],
+    ['memoryMiB', { cpu: 256, memoryMiB: 4096 }],
+    [
+      'subnetFilters',
+      { subnetFilters: [{ name: 'tag:Tier', values: ['a\nb'] }] },
+    ],
+  ])(
+    'refuses a hostile %s before any step runs, naming the field',
+    async (field, override) => {
+      const { status, body } = await scaffolder.dryRun({
+        ...valid,
+        ...override,
+      });
+      expect(status).toBe(400);
+      expect(JSON.stringify(body.errors)).toContain(field);
+    },
+  );
+
+  it('renders free text as inert data into a repository that still compiles and synthesizes', async () => {
+    const { status, body } = await scaffolder.dryRun({
+      ...valid,
+      description: HOSTILE_TEXT,
+    });
+    expect({ status, error: body.error }).toEqual({
+      status: 200,
+      error: undefined,
+    });
+    const dir = writeRender('hostile-api', body.directoryContents!);
+    const read = (file: string) =>
+      fs.readFileSync(path.join(dir, file), 'utf8');
+
+    expect(JSON.parse(read('config/service.json')).description).toBe(
+      HOSTILE_TEXT,
+    );
+    expect(JSON.parse(read('package.json')).description).toBe(HOSTILE_TEXT);
+    const entities = yaml
+      .parseAllDocuments(read('catalog-info.yaml'))
+      .map(d => d.toJS());
+    expect(entities.map(e => e.metadata.description)).toEqual([
+      HOSTILE_TEXT,
+      HOSTILE_TEXT,
+    ]);
+    expect(yaml.parse(read('api/openapi.yaml')).info.description).toBe(
+      HOSTILE_TEXT,
+    );
+    expect(read('README.md')).toContain(HOSTILE_TEXT);
+
+    for (const check of [
+      generatedRepo.typecheck(dir),
+      generatedRepo.synth(dir),
+    ]) {
+      expect({
+        command: check.command,
+        status: check.status,
+        output: check.status === 0 ? '' : check.output,
+      }).toEqual({
+        command: check.command,
+        status: 0,
+        output: '',
+      });
+    }
+  }, 180_000);
+});
