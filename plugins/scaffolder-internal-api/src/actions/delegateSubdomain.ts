@@ -8,6 +8,7 @@ import {
   planDelegation,
 } from '../delegation';
 import { findParentZone, normalizeDomainName } from '../domain';
+import { ACCOUNT_ID } from './inputPatterns';
 import { examples } from './delegateSubdomain.examples';
 
 export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
@@ -53,7 +54,7 @@ export function createDelegateSubdomainAction(
         accountId: z =>
           z
             .string()
-            .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+            .regex(...ACCOUNT_ID)
             .describe('Workload account that owns the subdomain zone'),
         planOnly: z =>
           z

@@ -12,6 +12,7 @@ import {
   planRouteRegistration,
 } from '../routeRegistration';
 import type { RouteChange } from '../routing';
+import { ACCOUNT_ID, VPC_ID } from './inputPatterns';
 import { examples } from './registerRoutes.examples';
 
 export const REGISTER_ROUTES_ACTION_ID = 'internal-api:tgw:register-routes';
@@ -39,14 +40,14 @@ export function createRegisterRoutesAction(options: {
         accountId: z =>
           z
             .string()
-            .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+            .regex(...ACCOUNT_ID)
             .describe('Workload account of the API'),
         region: z =>
           z.string().min(1).describe("The workload account's region"),
         vpcId: z =>
           z
             .string()
-            .regex(/^vpc-[0-9a-f]+$/, 'must look like vpc-0123abcd')
+            .regex(...VPC_ID)
             .describe('The provider VPC'),
         subnets: z =>
           z

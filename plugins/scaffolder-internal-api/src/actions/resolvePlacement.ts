@@ -8,6 +8,7 @@ import {
   SubnetFilter,
   validateSubnetFilters,
 } from '../placement';
+import { ACCOUNT_ID, VPC_ID } from './inputPatterns';
 import { examples } from './resolvePlacement.examples';
 
 export const RESOLVE_PLACEMENT_ACTION_ID = 'internal-api:placement:resolve';
@@ -33,7 +34,7 @@ export function createResolvePlacementAction(options: {
         accountId: z =>
           z
             .string()
-            .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+            .regex(...ACCOUNT_ID)
             .describe('Workload account (one of internalApi.workloadAccounts)'),
         region: z =>
           z
@@ -43,7 +44,7 @@ export function createResolvePlacementAction(options: {
         vpcId: z =>
           z
             .string()
-            .regex(/^vpc-[0-9a-f]+$/, 'must look like vpc-0123abcd')
+            .regex(...VPC_ID)
             .optional()
             .describe(
               "VPC to place the API in; defaults to the account's configured VPC",

@@ -108,7 +108,9 @@ export function cloudFormationFacts({
         const name = JSON.stringify(e.Properties.ServiceName);
         const endpointService =
           ENDPOINT_SERVICES.find(known => name.includes(known)) ?? name;
-        return `${e.Properties.VpcEndpointType ?? 'Gateway'}:${endpointService}`;
+        return `${
+          e.Properties.VpcEndpointType ?? 'Gateway'
+        }:${endpointService}`;
       })
       .sort(),
     record: {

@@ -78,3 +78,12 @@ export function synthesizedTemplate(dir: string, stackName: string) {
     >;
   };
 }
+
+/** Fails with the command's output when it did not exit 0. */
+export function expectSucceeded(check: CommandResult): void {
+  expect({
+    command: check.command,
+    status: check.status,
+    output: check.status === 0 ? '' : check.output,
+  }).toEqual({ command: check.command, status: 0, output: '' });
+}
