@@ -41,6 +41,7 @@ export interface RunningBackend {
 export async function startBackend(
   port: number,
   extraConfig: object = {},
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<RunningBackend> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const overrideFile = path.join(
@@ -74,6 +75,7 @@ export async function startBackend(
       cwd: path.join(repoRoot, 'packages', 'backend'),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
+      env: { ...process.env, ...extraEnv },
     },
   );
   let log = '';

@@ -1,7 +1,12 @@
 import type { Browser } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findFreeLoopbackPort } from '@internal/aws-sandbox';
+import {
+  findFreeLoopbackPort,
+  MotoServer,
+  seedLandscape,
+  startMotoServer,
+} from '@internal/aws-sandbox';
 import {
   artifactsDir,
   buildApp,
@@ -15,19 +20,32 @@ import { launchChromium } from './chromium';
  * a person opening /create finds the template and its form.
  */
 describe('the /create page', () => {
+  let moto: MotoServer;
   let backend: RunningBackend;
   let browser: Browser;
 
   beforeAll(async () => {
     fs.mkdirSync(artifactsDir, { recursive: true });
     buildApp();
-    backend = await startBackend(await findFreeLoopbackPort());
+    // The backend runs as `npm start` runs it: on the sandbox landscape's derived config, which it
+    // validates against the config schemas at startup.
+    moto = await startMotoServer();
+    const landscape = await seedLandscape(moto);
+    backend = await startBackend(
+      await findFreeLoopbackPort(),
+      landscape.config,
+      {
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_REGION: 'eu-west-1',
+      },
+    );
     browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
     await backend?.stop();
+    await moto?.stop();
   });
 
   it('lists the Internal Fargate API template and opens its form without a sign-in wall', async () => {

@@ -89,7 +89,10 @@ export interface Config {
        * @visibility frontend
        */
       domain: string;
-      /** @pattern ^Z[0-9A-Z]{1,32}$ */
+      /**
+       * Route 53 zone id, e.g. Z0123456789ABCDEFGHIJ.
+       * @pattern ^[A-Z0-9]{1,32}$
+       */
       hostedZoneId: string;
       /**
        * The DNS account that owns the zone.

@@ -11,3 +11,4 @@ export { createVpcWithSubnets } from './vpcs';
 export type { SubnetSpec, CreatedSubnet } from './vpcs';
 export { seedLandscape, SANDBOX_ACCOUNTS, SANDBOX_REGION } from './landscape';
 export type { SandboxLandscape } from './landscape';
+export { writeSandboxConfig } from './sandboxConfig';

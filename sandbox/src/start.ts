@@ -1,0 +1,65 @@
+/**
+ * `npm start`: the app on embedded defaults, plus an AWS sandbox. Starts the
+ * moto emulator, seeds the multi-account landscape, derives the Backstage
+ * config from it, and runs `backstage-cli repo start` against both configs.
+ * Everything it writes lives in .sandbox/ (git-ignored) and is reset each start.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { seedLandscape, SANDBOX_REGION } from './landscape';
+import { startMotoServer } from './motoServer';
+import { writeSandboxConfig } from './sandboxConfig';
+
+const repoRoot = path.resolve(
+  path.dirname(require.resolve('@internal/aws-sandbox/package.json')),
+  '..',
+);
+const sandboxDir = path.join(repoRoot, '.sandbox');
+
+async function main() {
+  fs.rmSync(sandboxDir, { recursive: true, force: true });
+  const moto = await startMotoServer();
+  const landscape = await seedLandscape(moto);
+  const sandboxConfig = writeSandboxConfig(landscape, sandboxDir);
+  console.log(
+    `AWS sandbox: moto at ${moto.endpoint}, landscape config in ${path.relative(
+      repoRoot,
+      sandboxConfig,
+    )}`,
+  );
+
+  const backstage = spawn(
+    'npx',
+    [
+      'backstage-cli',
+      'repo',
+      'start',
+      '--config',
+      path.join(repoRoot, 'app-config.yaml'),
+      '--config',
+      sandboxConfig,
+    ],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_REGION: SANDBOX_REGION,
+      },
+    },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => backstage.kill(signal));
+  }
+  backstage.on('exit', async code => {
+    await moto.stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch(error => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
