@@ -29,10 +29,11 @@ async function main() {
     )}`,
   );
 
+  // Its own process group, so stopping the sandbox stops the app server, the backend and their workers.
   const backstage = spawn(
-    'npx',
+    process.execPath,
     [
-      'backstage-cli',
+      require.resolve('@backstage/cli/bin/backstage-cli'),
       'repo',
       'start',
       '--config',
@@ -43,6 +44,7 @@ async function main() {
     {
       cwd: repoRoot,
       stdio: 'inherit',
+      detached: true,
       env: {
         ...process.env,
         AWS_ENDPOINT_URL: moto.endpoint,
@@ -50,8 +52,8 @@ async function main() {
       },
     },
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => backstage.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => process.kill(-backstage.pid!, signal));
   }
   backstage.on('exit', async code => {
     await moto.stop();
