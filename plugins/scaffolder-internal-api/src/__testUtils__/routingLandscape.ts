@@ -54,13 +54,13 @@ export async function startRoutingLandscape() {
     ownRouteTable: boolean,
   ) => {
     const ec2 = await ec2In(moto, accountId);
-    const third = cidr.split('.').slice(0, 2).join('.');
+    const firstTwoOctets = cidr.split('.').slice(0, 2).join('.');
     const vpc = await createVpcWithSubnets(ec2, {
       cidr,
       subnets: [
         {
           availabilityZone: 'eu-west-1a',
-          cidr: `${third}.1.0/24`,
+          cidr: `${firstTwoOctets}.1.0/24`,
           ownRouteTable,
         },
       ],

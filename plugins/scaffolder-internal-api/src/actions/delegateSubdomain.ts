@@ -1,7 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { AwsClients } from '../aws/clients';
 import type { WaitOptions } from '../aws/dns';
-import { findWorkloadAccount, InternalApiConfig } from '../config';
+import { findWorkloadAccount } from '../config';
 import {
   applyDelegation,
   DelegationChange,
@@ -9,6 +8,7 @@ import {
 } from '../delegation';
 import { findParentZone, normalizeDomainName } from '../domain';
 import { ACCOUNT_ID } from './inputPatterns';
+import type { InternalApiActionsOptions } from './options';
 import { examples } from './delegateSubdomain.examples';
 
 export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
@@ -16,9 +16,7 @@ export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
 /** Stands in for the zone id in a dry-run when the zone does not exist yet. */
 export const DRY_RUN_ZONE_ID = 'Z00000000000DRYRUN';
 
-export interface DelegateSubdomainOptions {
-  internalApi: InternalApiConfig;
-  aws: AwsClients;
+export interface DelegateSubdomainOptions extends InternalApiActionsOptions {
   /** How long to wait for Route 53 to report the NS change INSYNC; default 3 minutes, polled every 5 s. */
   changeWait?: WaitOptions;
   /** TTL of the NS record in the parent zone; default 3600 s. */

@@ -1,13 +1,9 @@
-import type { AwsClients } from '../aws/clients';
-import type { InternalApiConfig } from '../config';
+import type { InternalApiActionsOptions } from './options';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { createRegisterRoutesAction } from './registerRoutes';
 import { createResolvePlacementAction } from './resolvePlacement';
 
-export interface InternalApiActionsOptions {
-  internalApi: InternalApiConfig;
-  aws: AwsClients;
-}
+export type { InternalApiActionsOptions } from './options';
 
 /** Every action this module offers, built from shared dependencies. */
 export function createInternalApiActions(options: InternalApiActionsOptions) {

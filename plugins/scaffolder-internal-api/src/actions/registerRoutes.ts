@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { AwsClients } from '../aws/clients';
 import {
   ConsumerNetwork,
   findWorkloadAccount,
@@ -13,6 +12,7 @@ import {
 } from '../routeRegistration';
 import type { RouteChange } from '../routing';
 import { ACCOUNT_ID, VPC_ID } from './inputPatterns';
+import type { InternalApiActionsOptions } from './options';
 import { examples } from './registerRoutes.examples';
 
 export const REGISTER_ROUTES_ACTION_ID = 'internal-api:tgw:register-routes';
@@ -22,10 +22,7 @@ export const REGISTER_ROUTES_ACTION_ID = 'internal-api:tgw:register-routes';
  * provider VPC and each chosen consumer VPC, writing only missing routes and
  * never replacing a route that leads elsewhere.
  */
-export function createRegisterRoutesAction(options: {
-  internalApi: InternalApiConfig;
-  aws: AwsClients;
-}) {
+export function createRegisterRoutesAction(options: InternalApiActionsOptions) {
   const { internalApi, aws } = options;
   return createTemplateAction({
     id: REGISTER_ROUTES_ACTION_ID,

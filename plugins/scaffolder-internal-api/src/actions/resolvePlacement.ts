@@ -1,14 +1,14 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { AwsClients } from '../aws/clients';
 import { describeSubnets, describeVpc } from '../aws/network';
-import { findWorkloadAccount, InternalApiConfig } from '../config';
+import { findWorkloadAccount } from '../config';
 import {
   chooseOneSubnetPerZone,
   SubnetFilter,
   validateSubnetFilters,
 } from '../placement';
 import { ACCOUNT_ID, VPC_ID } from './inputPatterns';
+import type { InternalApiActionsOptions } from './options';
 import { examples } from './resolvePlacement.examples';
 
 export const RESOLVE_PLACEMENT_ACTION_ID = 'internal-api:placement:resolve';
@@ -17,10 +17,9 @@ export const RESOLVE_PLACEMENT_ACTION_ID = 'internal-api:placement:resolve';
  * Turns "account + subnet filters" into exact network facts the CDK skeleton
  * synthesizes from offline. Read-only, so it runs the same in dry-run.
  */
-export function createResolvePlacementAction(options: {
-  internalApi: InternalApiConfig;
-  aws: AwsClients;
-}) {
+export function createResolvePlacementAction(
+  options: InternalApiActionsOptions,
+) {
   const { internalApi, aws } = options;
   return createTemplateAction({
     id: RESOLVE_PLACEMENT_ACTION_ID,
