@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { assertConfigEnvironment } from './configEnvironment';
+import { repositoryPublisher } from './repositoryPublisher';
 import { validatedRootConfigServiceFactory } from './validatedRootConfig';
 
 // Fail before anything starts when a loaded config file names an unset variable.
@@ -25,7 +26,7 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
-backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(repositoryPublisher);
 backend.add(import('@internal/plugin-scaffolder-backend-module-internal-api'));
 
 backend.start();

@@ -1,0 +1,98 @@
+import { Readable } from 'node:stream';
+import type {
+  ReadTreeResponseFactory,
+  UrlReaderPredicateTuple,
+} from '@backstage/backend-defaults/urlReader';
+import type {
+  UrlReaderService,
+  UrlReaderServiceReadTreeOptions,
+  UrlReaderServiceReadUrlOptions,
+  UrlReaderServiceSearchOptions,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotModifiedError } from '@backstage/errors';
+import { minimatch } from 'minimatch';
+import type { LocalGitRepositories } from './localGitRepositories';
+
+/**
+ * Reads `file://…/<repo>.git/blob/<branch>/<path>` URLs from the local
+ * repositories, so `catalog:register` and the catalog's refresh loop work on
+ * what the local publisher wrote. ETags are git object ids.
+ */
+export function createLocalGitUrlReader(options: {
+  repositories: LocalGitRepositories;
+  treeResponseFactory: ReadTreeResponseFactory;
+}): UrlReaderPredicateTuple {
+  const { repositories, treeResponseFactory } = options;
+
+  const locate = (url: string) => {
+    const location = repositories.locate(new URL(url));
+    if (!location) {
+      throw new InputError(
+        `${url} is not a file in ${repositories.directory}/<host>/<owner>/<repo>.git/blob/<branch>/`,
+      );
+    }
+    return location;
+  };
+
+  const reader: UrlReaderService = {
+    async readUrl(url: string, readOptions?: UrlReaderServiceReadUrlOptions) {
+      const location = locate(url);
+      const objectId = await repositories.objectId(location);
+      if (readOptions?.etag === objectId) {
+        throw new NotModifiedError();
+      }
+      const content = await repositories.readBlob(location, objectId);
+      return {
+        buffer: async () => content,
+        stream: () => Readable.from(content),
+        etag: objectId,
+      };
+    },
+
+    async readTree(url: string, treeOptions?: UrlReaderServiceReadTreeOptions) {
+      const location = locate(url);
+      const objectId = await repositories.objectId(location);
+      if (treeOptions?.etag === objectId) {
+        throw new NotModifiedError();
+      }
+      return treeResponseFactory.fromTarArchive({
+        stream: Readable.from(await repositories.archive(location)),
+        subpath: location.filePath,
+        etag: objectId,
+        filter: treeOptions?.filter,
+        stripFirstDirectory: false,
+      });
+    },
+
+    async search(url: string, searchOptions?: UrlReaderServiceSearchOptions) {
+      const location = locate(url);
+      const branchUrl = url.slice(0, url.length - location.filePath.length);
+      const branchId = await repositories.objectId({
+        ...location,
+        filePath: '',
+      });
+      if (searchOptions?.etag === branchId) {
+        throw new NotModifiedError();
+      }
+      const matches = (await repositories.listFiles(location)).filter(file =>
+        minimatch(file, location.filePath),
+      );
+      return {
+        etag: branchId,
+        files: matches.map(file => ({
+          url: `${branchUrl}${file}`,
+          content: async () =>
+            repositories.readBlob(
+              location,
+              await repositories.objectId({ ...location, filePath: file }),
+            ),
+        })),
+      };
+    },
+  };
+
+  return {
+    predicate: url => repositories.locate(url) !== undefined,
+    reader,
+  };
+}
