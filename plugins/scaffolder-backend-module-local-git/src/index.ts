@@ -9,4 +9,7 @@ export { scaffolderModuleLocalGit, localGitUrlReaderFactory } from './module';
 export { createPublishLocalGitAction } from './actions/publishLocalGit';
 export type { PublishLocalGitActionOptions } from './actions/publishLocalGit';
 export { LocalGitRepositories } from './localGitRepositories';
-export { createLocalGitUrlReader } from './localGitUrlReader';
+export {
+  createLocalGitUrlReader,
+  localGitReaderFactory,
+} from './localGitUrlReader';

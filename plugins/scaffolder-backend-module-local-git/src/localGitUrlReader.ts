@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type {
+  ReaderFactory,
   ReadTreeResponseFactory,
   UrlReaderPredicateTuple,
 } from '@backstage/backend-defaults/urlReader';
@@ -11,7 +12,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotModifiedError } from '@backstage/errors';
 import { minimatch } from 'minimatch';
-import type { LocalGitRepositories } from './localGitRepositories';
+import {
+  LocalGitRepositories,
+  localGitRepositoriesFromConfig,
+} from './localGitRepositories';
 
 /**
  * Reads `file://…/<repo>.git/blob/<branch>/<path>` URLs from the local
@@ -96,3 +100,14 @@ export function createLocalGitUrlReader(options: {
     reader,
   };
 }
+
+/** The reader for `localGitPublisher.directory`, in the shape `UrlReaders` takes. */
+export const localGitReaderFactory: ReaderFactory = ({
+  config,
+  treeResponseFactory,
+}) => [
+  createLocalGitUrlReader({
+    repositories: localGitRepositoriesFromConfig(config),
+    treeResponseFactory,
+  }),
+];

@@ -9,7 +9,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createPublishLocalGitAction } from './actions/publishLocalGit';
 import { localGitRepositoriesFromConfig } from './localGitRepositories';
-import { createLocalGitUrlReader } from './localGitUrlReader';
+import { localGitReaderFactory } from './localGitUrlReader';
 
 /** `publish:github` backed by local bare repositories. Only wiring lives here. */
 export const scaffolderModuleLocalGit = createBackendModule({
@@ -50,12 +50,7 @@ export const localGitUrlReaderFactory = createServiceFactory({
   service: urlReaderFactoriesServiceRef,
   deps: {},
   async factory() {
-    return ({ config, treeResponseFactory }) => [
-      createLocalGitUrlReader({
-        repositories: localGitRepositoriesFromConfig(config),
-        treeResponseFactory,
-      }),
-    ];
+    return localGitReaderFactory;
   },
 });
 

@@ -50,7 +50,12 @@ export function createPublishLocalGitAction(
             .optional()
             .describe('Stored as the repository description'),
         defaultBranch: z =>
-          z.string().default('master').describe('Branch of the first commit'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Branch of the first commit; master when unset, as publish:github',
+            ),
         sourcePath: z =>
           z
             .string()
@@ -92,7 +97,7 @@ export function createPublishLocalGitAction(
         );
       }
       const repository = repositories.repository(host, owner, repo);
-      const branch = ctx.input.defaultBranch;
+      const branch = ctx.input.defaultBranch ?? 'master';
       if (!ctx.isDryRun) {
         const { commitHash } = await repositories.publish({
           repository,

@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { LocalGitRepositories } from '../localGitRepositories';
+import {
+  cloneFiles,
+  temporaryFolder,
+  writeFiles,
+} from '../__testUtils__/workspace';
+import { createPublishLocalGitAction } from './publishLocalGit';
+
+const integrations = ScmIntegrations.fromConfig(
+  new ConfigReader({ integrations: { github: [{ host: 'github.com' }] } }),
+);
+
+describe('publish:github backed by local git', () => {
+  let root: ReturnType<typeof temporaryFolder>;
+  let workspace: ReturnType<typeof temporaryFolder>;
+  let repositories: LocalGitRepositories;
+  beforeEach(() => {
+    root = temporaryFolder('local-git');
+    workspace = temporaryFolder('workspace');
+    repositories = new LocalGitRepositories(root.dir);
+    writeFiles(workspace.dir, {
+      'catalog-info.yaml': 'kind: Component\n',
+      'lib/stack.ts': 'export {};\n',
+    });
+  });
+  afterEach(() => {
+    root.remove();
+    workspace.remove();
+  });
+
+  const action = () =>
+    createPublishLocalGitAction({
+      id: 'publish:github',
+      repositories,
+      integrations,
+      defaults: {
+        authorName: 'Scaffolder',
+        authorEmail: 'scaffolder@example.com',
+        commitMessage: 'Initial commit',
+      },
+    });
+
+  async function publish(input: Record<string, unknown>, isDryRun = false) {
+    const outputs: Record<string, unknown> = {};
+    const ctx = createMockActionContext({
+      input: input as any,
+      workspacePath: workspace.dir,
+    });
+    // createMockActionContext drops isDryRun and output; set them after.
+    await action().handler({
+      ...ctx,
+      isDryRun,
+      output: (name: string, value: unknown) => {
+        outputs[name] = value;
+      },
+    } as any);
+    return outputs;
+  }
+
+  it('commits the workspace to a bare repository that clones with the same files', async () => {
+    const outputs = await publish({
+      repoUrl: 'github.com?owner=acme&repo=orders-api',
+      description: 'Orders API',
+      defaultBranch: 'main',
+    });
+
+    const gitDir = path.join(root.dir, 'github.com', 'acme', 'orders-api.git');
+    expect(outputs.remoteUrl).toBe(`file://${gitDir}`);
+    expect(outputs.repoContentsUrl).toBe(`file://${gitDir}/blob/main`);
+    expect(cloneFiles(gitDir)).toEqual({
+      'catalog-info.yaml': 'kind: Component\n',
+      'lib/stack.ts': 'export {};\n',
+    });
+    const log = execFileSync(
+      'git',
+      ['--git-dir', gitDir, 'log', '--format=%H %an <%ae> %s', 'main'],
+      { encoding: 'utf8' },
+    );
+    expect(log.trim()).toBe(
+      `${outputs.commitHash} Scaffolder <scaffolder@example.com> Initial commit`,
+    );
+    expect(fs.readFileSync(path.join(gitDir, 'description'), 'utf8')).toBe(
+      'Orders API\n',
+    );
+    // The workspace is left without a repository of its own, as after a push.
+    expect(fs.existsSync(path.join(workspace.dir, '.git'))).toBe(false);
+  });
+
+  it('uses the author and message the template gives', async () => {
+    const outputs = await publish({
+      repoUrl: 'github.com?owner=acme&repo=orders-api',
+      gitAuthorName: 'Jane Doe',
+      gitAuthorEmail: 'jane@example.com',
+      gitCommitMessage: 'Scaffold orders-api',
+    });
+    const gitDir = path.join(root.dir, 'github.com', 'acme', 'orders-api.git');
+    const log = execFileSync(
+      'git',
+      ['--git-dir', gitDir, 'log', '--format=%an <%ae> %s', 'master'],
+      { encoding: 'utf8' },
+    );
+    expect(log.trim()).toBe('Jane Doe <jane@example.com> Scaffold orders-api');
+    expect(outputs.repoContentsUrl).toBe(`file://${gitDir}/blob/master`);
+  });
+
+  it('refuses a repository that exists and leaves it as it was', async () => {
+    await publish({ repoUrl: 'github.com?owner=acme&repo=orders-api' });
+    const gitDir = path.join(root.dir, 'github.com', 'acme', 'orders-api.git');
+    const before = execFileSync(
+      'git',
+      ['--git-dir', gitDir, 'rev-parse', 'master'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    writeFiles(workspace.dir, { 'other.txt': 'changed\n' });
+
+    await expect(
+      publish({ repoUrl: 'github.com?owner=acme&repo=orders-api' }),
+    ).rejects.toThrow(
+      /orders-api\.git already exists; choose another repository name/,
+    );
+    expect(
+      execFileSync('git', ['--git-dir', gitDir, 'rev-parse', 'master'], {
+        encoding: 'utf8',
+      }),
+    ).toBe(before);
+  });
+
+  it('writes nothing in a dry run but reports where it would publish', async () => {
+    const outputs = await publish(
+      {
+        repoUrl: 'github.com?owner=acme&repo=orders-api',
+        defaultBranch: 'main',
+      },
+      true,
+    );
+    expect(outputs.repoContentsUrl).toMatch(/orders-api\.git\/blob\/main$/);
+    expect(outputs.commitHash).toBeUndefined();
+    expect(fs.readdirSync(root.dir)).toEqual([]);
+  });
+
+  it('refuses a host with no integration and a path-like owner', async () => {
+    await expect(
+      publish({ repoUrl: 'gitlab.example.com?owner=acme&repo=orders-api' }),
+    ).rejects.toThrow(/gitlab\.example\.com/);
+    await expect(
+      publish({ repoUrl: 'github.com?owner=..&repo=orders-api' }),
+    ).rejects.toThrow(/Repository owner '\.\.'/);
+    expect(fs.readdirSync(root.dir)).toEqual([]);
+  });
+});
