@@ -38,8 +38,11 @@ const privateSubnet = (zone: string, cidr: string): SubnetSpec => ({
  * - Payments (workload): two private subnets in one zone, the layout an NLB refuses;
  * - customer-api and partner-api: consumer VPCs in their own accounts.
  * Returns the Backstage config (`aws` and `internalApi`) that describes it.
+ * Idempotent: it resets the emulator first, so seeding twice leaves one
+ * landscape (with new ids), never two.
  */
 export async function seedLandscape(moto: MotoServer) {
+  await moto.reset();
   const ec2 = async (accountId: string) =>
     new EC2Client(await accountClientConfig(moto, accountId, SANDBOX_REGION));
   const vpc = async (

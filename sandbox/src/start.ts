@@ -26,7 +26,10 @@ async function main() {
     `AWS sandbox: moto at ${moto.endpoint}, landscape config in ${path.relative(
       repoRoot,
       sandboxConfig,
-    )}`,
+    )}; published repositories go to ${path.relative(
+      repoRoot,
+      path.join(sandboxDir, 'git'),
+    )} (git clone them from there)`,
   );
 
   // Its own process group, so stopping the sandbox stops the app server, the backend and their workers.

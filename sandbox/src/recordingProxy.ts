@@ -1,0 +1,113 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One AWS API call as it crossed the proxy. */
+export interface RecordedCall {
+  /** Signing name from the SigV4 credential scope: ec2, route53, sts… */
+  service: string;
+  /** The API operation, e.g. DescribeSubnets or ChangeResourceRecordSets. */
+  operation: string;
+  /** Whether the call can change state (not a Describe/Get/List/Search or AssumeRole). */
+  write: boolean;
+}
+
+export interface RecordingProxy {
+  /** Give this to the process under test as AWS_ENDPOINT_URL. */
+  readonly endpoint: string;
+  calls(): RecordedCall[];
+  /** Forgets the calls recorded so far. */
+  clear(): void;
+  stop(): Promise<void>;
+}
+
+const READ_OPERATION = /^(Describe|Get|List|Search|AssumeRole)/;
+
+// Route 53 is a REST API: the operation is in the method and the path.
+const ROUTE53_OPERATIONS: [string, RegExp, string][] = [
+  ['GET', /\/hostedzone\/[^/]+\/rrset\/?$/, 'ListResourceRecordSets'],
+  ['POST', /\/hostedzone\/[^/]+\/rrset\/?$/, 'ChangeResourceRecordSets'],
+  ['GET', /\/hostedzone\/?$/, 'ListHostedZones'],
+  ['POST', /\/hostedzone\/?$/, 'CreateHostedZone'],
+  ['GET', /\/hostedzonesbyname\/?$/, 'ListHostedZonesByName'],
+  ['GET', /\/hostedzone\/[^/]+\/?$/, 'GetHostedZone'],
+  ['DELETE', /\/hostedzone\/[^/]+\/?$/, 'DeleteHostedZone'],
+  ['GET', /\/change\/[^/]+\/?$/, 'GetChange'],
+];
+
+function operationOf(
+  method: string,
+  url: string,
+  body: string,
+  service: string,
+) {
+  const action = new URLSearchParams(body).get('Action');
+  if (action) {
+    return action;
+  }
+  const pathname = new URL(url, 'http://proxy').pathname;
+  const known = ROUTE53_OPERATIONS.find(
+    ([verb, pattern]) => verb === method && pattern.test(pathname),
+  );
+  return known ? known[2] : `${service} ${method} ${pathname}`;
+}
+
+/**
+ * An HTTP proxy in front of the emulator that records every AWS call, so a
+ * test or benchmark can count what a process (the backend) really sent,
+ * writes above all, without instrumenting the process.
+ */
+export async function startRecordingProxy(
+  target: string,
+): Promise<RecordingProxy> {
+  let calls: RecordedCall[] = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', chunk => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
+        request.headers.authorization ?? '',
+      );
+      const service = scope?.[1] ?? 'unsigned';
+      const operation = operationOf(
+        request.method!,
+        request.url!,
+        body.toString(),
+        service,
+      );
+      const write =
+        service === 'route53'
+          ? request.method !== 'GET'
+          : !READ_OPERATION.test(operation);
+      if (service !== 'unsigned') {
+        calls.push({ service, operation, write });
+      }
+      const forwarded = http.request(
+        new URL(request.url!, target),
+        { method: request.method, headers: request.headers },
+        upstream => {
+          response.writeHead(upstream.statusCode!, upstream.headers);
+          upstream.pipe(response);
+        },
+      );
+      forwarded.on('error', error => {
+        response.writeHead(502).end(String(error));
+      });
+      forwarded.end(body);
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    calls: () => [...calls],
+    clear: () => {
+      calls = [];
+    },
+    stop: () =>
+      new Promise(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
