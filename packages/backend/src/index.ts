@@ -1,7 +1,5 @@
-import { createBackend } from '@backstage/backend-defaults';
 import { assertConfigEnvironment } from './configEnvironment';
-import { repositoryPublisher } from './repositoryPublisher';
-import { validatedRootConfigServiceFactory } from './validatedRootConfig';
+import { createAppBackend } from './features';
 
 // Fail before anything starts when a loaded config file names an unset variable.
 try {
@@ -11,22 +9,4 @@ try {
   process.exit(1);
 }
 
-const backend = createBackend();
-
-backend.add(validatedRootConfigServiceFactory);
-
-backend.add(import('@backstage/plugin-app-backend'));
-
-backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-
-backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(
-  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
-);
-
-backend.add(import('@backstage/plugin-scaffolder-backend'));
-backend.add(repositoryPublisher);
-backend.add(import('@internal/plugin-scaffolder-backend-module-internal-api'));
-
-backend.start();
+createAppBackend().start();

@@ -1,0 +1,39 @@
+import { createBackend } from '@backstage/backend-defaults';
+import { repositoryPublisher } from './repositoryPublisher';
+import { validatedRootConfigServiceFactory } from './validatedRootConfig';
+
+export interface AppBackendOptions {
+  /**
+   * Leave out our scaffolder module. Only the benchmarks set this, to measure
+   * what the module costs at startup; the app always installs it.
+   */
+  withoutInternalApiModule?: boolean;
+}
+
+/** The backend with every feature the app installs, not yet started. */
+export function createAppBackend(options: AppBackendOptions = {}) {
+  const backend = createBackend();
+
+  backend.add(validatedRootConfigServiceFactory);
+
+  backend.add(import('@backstage/plugin-app-backend'));
+
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(
+    import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+  );
+
+  backend.add(import('@backstage/plugin-scaffolder-backend'));
+  backend.add(repositoryPublisher);
+  if (!options.withoutInternalApiModule) {
+    // Inside the condition so that, when left out, the module is never even loaded.
+    backend.add(
+      import('@internal/plugin-scaffolder-backend-module-internal-api'),
+    );
+  }
+
+  return backend;
+}
