@@ -1,11 +1,12 @@
 /**
  * Generated-repository `cdk synth` against the field report's hand-written
  * stack, alternating runs in one process tree so both see the same machine
- * state. Prints a Markdown table row set; used by `npm run bench`.
+ * state.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Benchmark, median, row, runsOr } from './measure';
 
 const repoRoot = path.resolve(__dirname, '..');
 const workDir = path.join(repoRoot, '.artifacts', 'bench');
@@ -58,9 +59,6 @@ function synthSeconds(dir: string): number {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 export function benchSynthRatio(runs = 5) {
   const { generated, seed } = prepare();
   const times = { generated: [] as number[], seed: [] as number[] };
@@ -74,21 +72,23 @@ export function benchSynthRatio(runs = 5) {
   return { runs, p50, ratio: p50.generated / p50.seed };
 }
 
-if (require.main === module) {
-  const { runs, p50, ratio } = benchSynthRatio(
-    Number(process.env.BENCH_RUNS ?? 5),
-  );
-  console.log(
-    `| cdk synth, generated repo (cdk-nag on) | ${p50.generated.toFixed(
-      2,
-    )} s | p50 of ${runs} |`,
-  );
-  console.log(
-    `| cdk synth, field report's stack | ${p50.seed.toFixed(
-      2,
-    )} s | p50 of ${runs} |`,
-  );
-  console.log(
-    `| ratio generated / field report | ${ratio.toFixed(2)} | same run |`,
-  );
-}
+export const synthRatio: Benchmark = {
+  name: 'synth',
+  title: 'Generated repository: `cdk synth`',
+  async run() {
+    const { runs, p50, ratio } = benchSynthRatio(runsOr(5));
+    return [
+      row(
+        'cdk synth, generated repo (cdk-nag on)',
+        `${p50.generated.toFixed(2)} s`,
+        `p50 of ${runs}`,
+      ),
+      row(
+        "cdk synth, field report's stack",
+        `${p50.seed.toFixed(2)} s`,
+        `p50 of ${runs}`,
+      ),
+      row('ratio generated / field report', ratio.toFixed(2), 'same run'),
+    ];
+  },
+};

@@ -1,0 +1,207 @@
+/**
+ * Planning route registration (the template's `checkRoutes` step: the
+ * register-routes action with planOnly) against moto, for a consumer VPC with
+ * 1, 10 and 50 route tables: how many AWS calls a plan makes, and how long it
+ * takes once credentials are cached, as in a running backend.
+ */
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { createVpcWithSubnets } from '@internal/aws-sandbox';
+import { createRegisterRoutesAction } from '../plugins/scaffolder-internal-api/src/actions/registerRoutes';
+import {
+  AwsClients,
+  createAwsClients,
+} from '../plugins/scaffolder-internal-api/src/aws/clients';
+import { createAccountCredentials } from '../plugins/scaffolder-internal-api/src/aws/credentials';
+import {
+  ec2In,
+  REGION,
+} from '../plugins/scaffolder-internal-api/src/__testUtils__/landscape';
+import {
+  CUSTOMER_ACCOUNT,
+  ordersPlacement,
+  RoutingLandscape,
+  startRoutingLandscape,
+} from '../plugins/scaffolder-internal-api/src/__testUtils__/routingLandscape';
+import { Benchmark, elapsedMs, median, row, runsOr } from './measure';
+
+const TABLE_COUNTS = [1, 10, 50];
+
+const silentLogger: LoggerService = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child: () => silentLogger,
+};
+
+/**
+ * The module's AWS access as module.ts builds it, recording command names.
+ * (The plugin's countingAwsClients does the same but needs jest for its logger.)
+ */
+function recordingAwsClients(landscape: RoutingLandscape) {
+  const calls: string[] = [];
+  const clients = createAwsClients({
+    credentials: createAccountCredentials({
+      config: landscape.config,
+      credentialsManager: DefaultAwsCredentialsManager.fromConfig(
+        landscape.config,
+      ),
+      logger: silentLogger,
+    }),
+    clientConfig: { maxAttempts: 1 },
+  });
+  const record = (client: EC2Client) => {
+    client.middlewareStack.add(
+      (next, context) => async args => {
+        calls.push(context.commandName!);
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCalls' },
+    );
+    return client;
+  };
+  const aws: AwsClients = {
+    ec2: async (location, initiator) =>
+      record(await clients.ec2(location, initiator)),
+    route53: clients.route53,
+  };
+  return { aws, calls };
+}
+
+/** A consumer VPC with `tables` route tables (the main one counts), known as `wide-<tables>`. */
+async function createWideConsumer(landscape: RoutingLandscape, tables: number) {
+  const ec2 = await ec2In(landscape.moto, CUSTOMER_ACCOUNT);
+  const second = 70 + tables;
+  try {
+    const vpc = await createVpcWithSubnets(ec2, {
+      cidr: `10.${second}.0.0/16`,
+      subnets: Array.from({ length: tables - 1 }, (_, i) => ({
+        availabilityZone: `${REGION}a`,
+        cidr: `10.${second}.${i}.0/24`,
+        ownRouteTable: true,
+      })),
+    });
+    return {
+      name: `wide-${tables}`,
+      accountId: CUSTOMER_ACCOUNT,
+      region: REGION,
+      vpcId: vpc.vpcId,
+    };
+  } finally {
+    ec2.destroy();
+  }
+}
+
+async function measureRoutePlanning(runs: number) {
+  const savedEnv = {
+    AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL,
+    AWS_REGION: process.env.AWS_REGION,
+  };
+  // Sets AWS_ENDPOINT_URL and AWS_REGION for this process; restored below.
+  const landscape = await startRoutingLandscape();
+  try {
+    const wide = [];
+    for (const tables of TABLE_COUNTS) {
+      wide.push(await createWideConsumer(landscape, tables));
+    }
+    const { aws, calls } = recordingAwsClients(landscape);
+    const action = createRegisterRoutesAction({
+      internalApi: { ...landscape.internalApi, consumers: wide },
+      aws,
+    });
+
+    const plan = async (tables: number) => {
+      calls.length = 0;
+      const outputs: Record<string, any> = {};
+      const ctx = {
+        input: {
+          ...ordersPlacement(landscape),
+          consumers: [`wide-${tables}`],
+          planOnly: true,
+        },
+        user: { ref: 'user:default/bench' },
+        logger: silentLogger,
+        output: (name: string, value: unknown) => {
+          outputs[name] = value;
+        },
+      };
+      await action.handler(
+        ctx as unknown as Parameters<typeof action.handler>[0],
+      );
+      const writes = calls.filter(
+        name => !/^(Describe|List|Get|Search)/.test(name),
+      );
+      const planned = outputs.routes.filter(
+        (route: { status: string }) => route.status === 'planned',
+      );
+      // One route per consumer table, three provider return routes and the transit
+      // gateway route (the landscape is fresh); nothing written.
+      if (writes.length > 0 || planned.length !== tables + 4) {
+        throw new Error(
+          `Plan for ${tables} tables: ${
+            planned.length
+          } routes planned, writes: ${writes.join(', ')}`,
+        );
+      }
+      return calls.length;
+    };
+
+    const results = new Map(
+      TABLE_COUNTS.map(tables => [tables, { calls: 0, ms: [] as number[] }]),
+    );
+    // The first plan per size assumes roles and warms the clients: not timed.
+    for (const tables of TABLE_COUNTS) {
+      await plan(tables);
+    }
+    // Sizes alternate so that machine noise spreads over all three.
+    for (let i = 0; i < runs; i++) {
+      for (const tables of TABLE_COUNTS) {
+        const result = results.get(tables)!;
+        result.ms.push(
+          await elapsedMs(async () => {
+            result.calls = await plan(tables);
+          }),
+        );
+      }
+    }
+    return TABLE_COUNTS.map(tables => ({
+      tables,
+      calls: results.get(tables)!.calls,
+      p50Ms: median(results.get(tables)!.ms),
+    }));
+  } finally {
+    await landscape.moto.stop();
+    for (const [key, value] of Object.entries(savedEnv)) {
+      if (value === undefined) {
+        delete process.env[key];
+      } else {
+        process.env[key] = value;
+      }
+    }
+  }
+}
+
+export const routePlanning: Benchmark = {
+  name: 'routes',
+  title: 'Route planning: 1, 10 and 50 consumer route tables',
+  async run() {
+    const runs = runsOr(5);
+    const results = await measureRoutePlanning(runs);
+    return results.flatMap(({ tables, calls, p50Ms }) => [
+      row(
+        `describe calls, ${tables} consumer route table${
+          tables > 1 ? 's' : ''
+        }`,
+        String(calls),
+        'per plan, writes 0',
+      ),
+      row(
+        `plan time, ${tables} consumer route table${tables > 1 ? 's' : ''}`,
+        `${p50Ms.toFixed(0)} ms`,
+        `p50 of ${runs}, against moto`,
+      ),
+    ]);
+  },
+};
