@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  findFreeLoopbackPort,
+  landscapeState,
+  MotoServer,
+  RecordingProxy,
+  SANDBOX_REGION,
+  SandboxLandscape,
+  sandboxConfig,
+  seedLandscape,
+  startMotoServer,
+  startRecordingProxy,
+} from '@internal/aws-sandbox';
+import { artifactsDir, RunningBackend, startBackend } from './backstageProcess';
+import { BackstageApi, signInAsGuest, waitForEntity } from './scaffolderApi';
+
+export interface SandboxBackend {
+  moto: MotoServer;
+  /** Every AWS call the backend made, through the proxy it is pointed at. */
+  proxy: RecordingProxy;
+  landscape: SandboxLandscape;
+  backend: RunningBackend;
+  /** The REST APIs as a signed-in guest. */
+  api: BackstageApi;
+  /** Where the local git publisher writes repositories. */
+  gitDirectory: string;
+  /** What the actions may change, read from the emulator directly (not counted by the proxy). */
+  state(): ReturnType<typeof landscapeState>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The backend as `npm start` runs it: moto seeded with the landscape, the
+ * config derived from it, the local git publisher; plus a recording proxy
+ * between the backend and moto. Its files live in .artifacts/e2e/<name>/.
+ * Resolves once the catalog holds the template, so tasks can be created.
+ */
+export async function startSandboxBackend(
+  name: string,
+): Promise<SandboxBackend> {
+  const dir = path.join(artifactsDir, name, 'sandbox');
+  fs.rmSync(dir, { recursive: true, force: true });
+  const moto = await startMotoServer();
+  const proxy = await startRecordingProxy(moto.endpoint);
+  let backend: RunningBackend | undefined;
+  try {
+    const landscape = await seedLandscape(moto);
+    const config = sandboxConfig(landscape, dir);
+    backend = await startBackend(await findFreeLoopbackPort(), config, {
+      AWS_ENDPOINT_URL: proxy.endpoint,
+      AWS_REGION: SANDBOX_REGION,
+    });
+    const api = await signInAsGuest(backend.baseUrl);
+    await waitForEntity(api, 'template', 'internal-fargate-api');
+    return {
+      moto,
+      proxy,
+      landscape,
+      backend,
+      api,
+      gitDirectory: config.localGitPublisher.directory,
+      state: () => landscapeState(moto, landscape),
+      async stop() {
+        await backend!.stop();
+        await proxy.stop();
+        await moto.stop();
+      },
+    };
+  } catch (error) {
+    await backend?.stop();
+    await proxy.stop();
+    await moto.stop();
+    throw error;
+  }
+}

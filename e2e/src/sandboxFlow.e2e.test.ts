@@ -1,0 +1,286 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  accountClientConfig,
+  LandscapeState,
+  SANDBOX_ACCOUNTS,
+} from '@internal/aws-sandbox';
+import {
+  expectSucceeded,
+  generatedRepo,
+} from '@internal/template-internal-fargate-api/src/__testUtils__/generatedRepo';
+import {
+  AttachInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateRouteCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { repoRoot } from './backstageProcess';
+import { startSandboxBackend, SandboxBackend } from './sandboxBackend';
+import { runTask, waitForEntity } from './scaffolderApi';
+
+const TEMPLATE = 'template:default/internal-fargate-api';
+
+const ordersApi = {
+  name: 'orders-api',
+  description: 'Orders for the customer API',
+  owner: 'group:default/platform-engineering',
+  accountId: SANDBOX_ACCOUNTS.orders,
+  region: 'eu-west-1',
+  subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
+  createVpcEndpoints: true,
+  domainName: 'orders.api.acme.com',
+  consumers: ['customer-api'],
+  image: '444455556666.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.2',
+  containerPort: 8080,
+  cpu: 512,
+  memoryMiB: 1024,
+  desiredCount: 2,
+  healthCheckPath: '/health',
+  repoUrl: 'github.com?owner=acme&repo=orders-api',
+};
+
+/** Lines in `after` that `before` does not have, per key. */
+function added(
+  before: Record<string, string[]>,
+  after: Record<string, string[]>,
+) {
+  return Object.fromEntries(
+    Object.keys({ ...before, ...after }).map(key => [
+      key,
+      (after[key] ?? []).filter(line => !(before[key] ?? []).includes(line)),
+    ]),
+  );
+}
+
+/**
+ * The whole product on the sandbox, through the backend's REST API as the app
+ * uses it: a task creates the delegation, the routes, the repository and the
+ * catalog entries; what it changed is read back from the emulator.
+ */
+describe('an internal API created end to end on the sandbox', () => {
+  let sandbox: SandboxBackend;
+  let initial: LandscapeState;
+
+  beforeAll(async () => {
+    sandbox = await startSandboxBackend('sandbox-flow');
+    initial = await sandbox.state();
+  }, 240_000);
+  afterAll(() => sandbox?.stop());
+
+  it('delegates the subdomain, routes both ways, publishes the repository and registers it', async () => {
+    sandbox.proxy.clear();
+    const task = await runTask(sandbox.api, TEMPLATE, ordersApi);
+    expect({ status: task.status, failure: task.failure }).toEqual({
+      status: 'completed',
+      failure: undefined,
+    });
+
+    const state = await sandbox.state();
+    const { orders } = sandbox.landscape.vpcs;
+    // DNS: a new zone in the workload account, and the parent delegating to its name servers.
+    const childZone =
+      state.hostedZones[`${SANDBOX_ACCOUNTS.orders} orders.api.acme.com.`];
+    const childNs = childZone.find(line =>
+      line.startsWith('orders.api.acme.com. NS '),
+    );
+    expect(childNs).toBeDefined();
+    expect(added(initial.hostedZones, state.hostedZones)).toEqual({
+      [`${SANDBOX_ACCOUNTS.dns} acme.com.`]: [childNs],
+      [`${SANDBOX_ACCOUNTS.orders} orders.api.acme.com.`]: childZone,
+    });
+    // Routes: the API's three subnet route tables to the consumer, every consumer route table to the
+    // API VPC, and the transit gateway to the API's attachment. The emulator drops targets in another
+    // account (no resource sharing), hence '?'.
+    expect(added(initial.vpcRoutes, state.vpcRoutes)).toEqual({
+      // The private subnets are the ones with a route table of their own.
+      orders: orders.subnets
+        .filter(subnet => subnet.routeTableId)
+        .map(subnet => `${subnet.routeTableId} 10.40.0.0/16 -> ? active`)
+        .sort(),
+      customer: initial.vpcRoutes.customer
+        .map(line => `${line.split(' ')[0]} 10.10.0.0/16 -> ? active`)
+        .sort(),
+      payments: [],
+      partner: [],
+    });
+    expect(state.transitGatewayRoutes).toEqual(['10.10.0.0/16 active']);
+    expect(
+      sandbox.proxy
+        .calls()
+        .filter(call => call.write)
+        .map(call => call.operation),
+    ).toEqual([
+      'CreateHostedZone',
+      'ChangeResourceRecordSets',
+      ...Array(5).fill('CreateRoute'),
+      'CreateTransitGatewayRoute',
+    ]);
+
+    // The catalog: the Component and the API, owned, linked, annotated, the OpenAPI text read from the repo.
+    const component = await waitForEntity(
+      sandbox.api,
+      'component',
+      'orders-api',
+    );
+    const api = await waitForEntity(sandbox.api, 'api', 'orders-api');
+    for (const entity of [component, api]) {
+      expect(entity.spec.owner).toBe('group:default/platform-engineering');
+      expect(entity.metadata.links).toEqual([
+        { url: 'https://orders.api.acme.com', title: 'API endpoint (private)' },
+      ]);
+      expect(entity.metadata.annotations).toMatchObject({
+        'aws.amazon.com/account-id': SANDBOX_ACCOUNTS.orders,
+        'aws.amazon.com/region': 'eu-west-1',
+      });
+    }
+    expect(component.spec.providesApis).toEqual(['orders-api']);
+    expect(api.spec.definition).toContain('url: "https://orders.api.acme.com"');
+    expect(task.output?.links).toEqual([
+      {
+        title: 'Repository',
+        url: expect.stringMatching(/^file:\/\/.*orders-api\.git$/),
+      },
+      {
+        title: 'Open in catalog',
+        icon: 'catalog',
+        entityRef: 'component:default/orders-api',
+      },
+      { title: 'API endpoint (private)', url: 'https://orders.api.acme.com' },
+    ]);
+
+    // The repository clones, and its own checks pass (inside this repo, to use its node_modules).
+    const clone = path.join(
+      repoRoot,
+      '.artifacts',
+      'renders',
+      'sandbox-flow-orders-api',
+    );
+    fs.rmSync(clone, { recursive: true, force: true });
+    execFileSync('git', ['clone', '--quiet', task.output!.links[0].url, clone]);
+    expect(
+      JSON.parse(
+        fs.readFileSync(path.join(clone, 'config', 'service.json'), 'utf8'),
+      ),
+    ).toMatchObject({
+      name: 'orders-api',
+      consumers: [{ name: 'customer-api', cidr: '10.40.0.0/16' }],
+      network: { vpcId: orders.vpcId },
+    });
+    expectSucceeded(generatedRepo.typecheck(clone));
+    expectSucceeded(generatedRepo.test(clone));
+    expectSucceeded(generatedRepo.synth(clone));
+  }, 300_000);
+
+  it('makes no AWS write when the same API is created again', async () => {
+    const before = await sandbox.state();
+    sandbox.proxy.clear();
+    // The same AWS inputs. The name and repository differ: a Git host refuses an existing repository,
+    // and the catalog would hold two locations claiming one entity (with in-memory SQLite that stalls
+    // the catalog for a minute while the conflict is processed).
+    const task = await runTask(sandbox.api, TEMPLATE, {
+      ...ordersApi,
+      name: 'orders-api-again',
+      repoUrl: 'github.com?owner=acme&repo=orders-api-again',
+    });
+
+    expect(task.status).toBe('completed');
+    expect(sandbox.proxy.calls().filter(call => call.write)).toEqual([]);
+    expect(sandbox.proxy.calls().length).toBeGreaterThan(0);
+    await expect(sandbox.state()).resolves.toEqual(before);
+    expect(JSON.stringify(task.output?.text)).not.toMatch(/\*\*created\*\*/);
+  }, 180_000);
+
+  describe('refuses with a clear message and changes nothing', () => {
+    beforeAll(async () => {
+      // Someone routed the API's network to an internet gateway in the partner VPC.
+      const ec2 = new EC2Client(
+        await accountClientConfig(sandbox.moto, SANDBOX_ACCOUNTS.partner),
+      );
+      const { InternetGateway } = await ec2.send(
+        new CreateInternetGatewayCommand({}),
+      );
+      await ec2.send(
+        new AttachInternetGatewayCommand({
+          InternetGatewayId: InternetGateway!.InternetGatewayId,
+          VpcId: sandbox.landscape.vpcs.partner.vpcId,
+        }),
+      );
+      await ec2.send(
+        new CreateRouteCommand({
+          // The partner VPC has only its main route table.
+          RouteTableId: initial.vpcRoutes.partner[0].split(' ')[0],
+          DestinationCidrBlock: '10.10.0.0/16',
+          GatewayId: InternetGateway!.InternetGatewayId,
+        }),
+      );
+      ec2.destroy();
+    });
+
+    it.each([
+      {
+        case: 'two subnets in one zone',
+        values: {
+          ...ordersApi,
+          name: 'payments-api',
+          accountId: SANDBOX_ACCOUNTS.payments,
+          domainName: 'payments.api.acme.com',
+          repoUrl: 'github.com?owner=acme&repo=payments-api',
+        },
+        step: 'placement',
+        message:
+          /more than one subnet in an Availability Zone \(eu-west-1a: subnet-/,
+      },
+      {
+        case: 'a domain outside every parent zone',
+        values: {
+          ...ordersApi,
+          name: 'orders-eu',
+          domainName: 'orders.example.org',
+          repoUrl: 'github.com?owner=acme&repo=orders-eu',
+        },
+        step: 'checkDns',
+        message:
+          /'orders\.example\.org' is not under an allowed parent domain: acme\.com/,
+      },
+      {
+        case: 'a consumer whose route leads elsewhere',
+        values: {
+          ...ordersApi,
+          name: 'orders-partner',
+          domainName: 'orders-partner.api.acme.com',
+          consumers: ['partner-api'],
+          repoUrl: 'github.com?owner=acme&repo=orders-partner',
+        },
+        step: 'checkRoutes',
+        message: /already routes 10\.10\.0\.0\/16 to igw-/,
+      },
+    ])(
+      '$case',
+      async ({ values, step, message }) => {
+        const before = await sandbox.state();
+        sandbox.proxy.clear();
+
+        const task = await runTask(sandbox.api, TEMPLATE, values);
+
+        expect(task.status).toBe('failed');
+        expect(task.failure?.stepId).toBe(step);
+        expect(task.failure?.messages.join('\n')).toMatch(message);
+        expect(sandbox.proxy.calls().filter(call => call.write)).toEqual([]);
+        await expect(sandbox.state()).resolves.toEqual(before);
+        expect(
+          fs.existsSync(
+            path.join(
+              sandbox.gitDirectory,
+              'github.com',
+              'acme',
+              `${values.name}.git`,
+            ),
+          ),
+        ).toBe(false);
+      },
+      120_000,
+    );
+  });
+});
