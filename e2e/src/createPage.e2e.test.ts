@@ -1,58 +1,53 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  findFreeLoopbackPort,
-  MotoServer,
-  seedLandscape,
-  startMotoServer,
-} from '@internal/aws-sandbox';
-import {
-  artifactsDir,
-  buildApp,
-  RunningBackend,
-  startBackend,
-} from './backstageProcess';
+import { artifactsDir, buildApp } from './backstageProcess';
 import { launchChromium } from './chromium';
+import { ORDERS_API } from './ordersApi';
+import { SandboxBackend, startSandboxBackend } from './sandboxBackend';
+
+const screenshots = path.join(artifactsDir, 'screenshots');
 
 /**
- * The built app, served by the real backend on loopback, in headless Chromium:
- * a person opening /create finds the template and its form.
+ * The built app, served by the real backend on the sandbox (as `npm start`
+ * runs it), in headless Chromium: a person opening /create finds the
+ * template, fills its form and gets a repository, routes and a catalog entry.
  */
 describe('the /create page', () => {
-  let moto: MotoServer;
-  let backend: RunningBackend;
+  let sandbox: SandboxBackend;
   let browser: Browser;
+  let page: Page;
 
   beforeAll(async () => {
-    fs.mkdirSync(artifactsDir, { recursive: true });
+    fs.rmSync(screenshots, { recursive: true, force: true });
+    fs.mkdirSync(screenshots, { recursive: true });
     buildApp();
-    // The backend runs as `npm start` runs it: on the sandbox landscape's derived config, which it
-    // validates against the config schemas at startup.
-    moto = await startMotoServer();
-    const landscape = await seedLandscape(moto);
-    backend = await startBackend(
-      await findFreeLoopbackPort(),
-      landscape.config,
-      {
-        AWS_ENDPOINT_URL: moto.endpoint,
-        AWS_REGION: 'eu-west-1',
-      },
-    );
+    sandbox = await startSandboxBackend('browser');
     browser = await launchChromium();
   }, 300_000);
 
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  });
+  afterEach(() => page?.close());
+
   afterAll(async () => {
     await browser?.close();
-    await backend?.stop();
-    await moto?.stop();
+    await sandbox?.stop();
   });
 
-  it('lists the Internal Fargate API template and opens its form without a sign-in wall', async () => {
-    const page = await browser.newPage({
-      viewport: { width: 1400, height: 900 },
+  const screenshot = (name: string) =>
+    page.screenshot({
+      path: path.join(screenshots, `${name}.png`),
+      fullPage: true,
     });
-    await page.goto(`${backend.baseUrl}/create`);
+  const next = async (shot: string) => {
+    await screenshot(shot);
+    await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
+  };
+
+  it('lists the Internal Fargate API template and opens its form without a sign-in wall', async () => {
+    await page.goto(`${sandbox.backend.baseUrl}/create`);
     // Guest sign-in happens without a page of its own: the first thing drawn is the app.
     await page
       .getByRole('link', { name: 'Create' })
@@ -68,10 +63,7 @@ describe('the /create page', () => {
       .filter({ hasText: 'Internal Fargate API' })
       .first();
     await card.waitFor({ timeout: 60_000 });
-    await page.screenshot({
-      path: path.join(artifactsDir, 'create-page.png'),
-      fullPage: true,
-    });
+    await screenshot('create-page');
 
     await card.getByRole('button', { name: /choose/i }).click();
     await page.getByLabel(/^Name/).first().waitFor({ timeout: 30_000 });
@@ -79,10 +71,6 @@ describe('the /create page', () => {
       .getByText('Owner', { exact: false })
       .first()
       .waitFor({ timeout: 30_000 });
-    await page.screenshot({
-      path: path.join(artifactsDir, 'template-form.png'),
-      fullPage: true,
-    });
 
     expect(page.url()).toContain(
       '/create/templates/default/internal-fargate-api',
@@ -104,4 +92,80 @@ describe('the /create page', () => {
       page.getByRole('button', { name: 'Next' }).isVisible(),
     ).resolves.toBe(true);
   }, 120_000);
+
+  it('creates an internal API from the filled form and links to its repository, catalog entry and URL', async () => {
+    const values = ORDERS_API;
+    await page.goto(
+      `${sandbox.backend.baseUrl}/create/templates/default/internal-fargate-api`,
+    );
+
+    await page.getByLabel(/^Name/).first().fill(values.name);
+    await page
+      .getByLabel(/^Description/)
+      .first()
+      .fill(values.description);
+    const owner = page.getByLabel(/^Owner/).first();
+    await owner.fill('platform');
+    await page.getByRole('option', { name: 'Platform Engineering' }).click();
+    await next('form-1-service');
+
+    await page.getByLabel(/^AWS account/).fill(values.accountId);
+    // Region and the subnet filter (tag:Tier = private) keep their defaults.
+    await expect(page.getByLabel(/^Region/).inputValue()).resolves.toBe(
+      'eu-west-1',
+    );
+    await next('form-2-placement');
+
+    await page.getByLabel(/^Domain name/).fill(values.domainName);
+    await page.getByTitle('Add Item').click();
+    await page.getByLabel(/^consumers-0/).fill(values.consumers[0]);
+    await next('form-3-network');
+
+    await page.getByLabel(/^Container image/).fill(values.image);
+    await next('form-4-container');
+
+    await page.getByLabel(/^Owner/).fill('acme');
+    // The repository name is an autocomplete: it takes the value when the field is left.
+    const repository = page.getByLabel(/^Repository/);
+    await repository.pressSequentially(values.name);
+    await repository.press('Tab');
+    await page
+      .getByText('Incomplete repository location')
+      .waitFor({ state: 'detached' });
+    await next('form-5-repository');
+
+    await page.getByRole('button', { name: 'Create' }).waitFor();
+    await expect(
+      page.getByText(values.domainName).count(),
+    ).resolves.toBeGreaterThan(0);
+    await screenshot('form-6-review');
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    const catalogLink = page.getByRole('link', { name: 'Open in catalog' });
+    await catalogLink.waitFor({ timeout: 120_000 });
+    await screenshot('task-completed');
+    await expect(
+      page
+        .getByRole('link', { name: /^Repository/ })
+        .first()
+        .getAttribute('href'),
+    ).resolves.toBe(
+      `file://${sandbox.gitDirectory}/github.com/acme/${values.name}.git`,
+    );
+    await expect(
+      page
+        .getByRole('link', { name: /^API endpoint \(private\)/ })
+        .first()
+        .getAttribute('href'),
+    ).resolves.toBe(`https://${values.domainName}`);
+    await expect(page.getByText(`git clone file://`).count()).resolves.toBe(1);
+
+    await catalogLink.click();
+    await page
+      .getByText(values.description)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    expect(page.url()).toContain(`/catalog/default/component/${values.name}`);
+    await screenshot('catalog-entity');
+  }, 240_000);
 });

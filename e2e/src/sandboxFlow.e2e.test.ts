@@ -17,29 +17,11 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { repoRoot } from './backstageProcess';
+import { ORDERS_API } from './ordersApi';
 import { startSandboxBackend, SandboxBackend } from './sandboxBackend';
 import { runTask, waitForEntity } from './scaffolderApi';
 
 const TEMPLATE = 'template:default/internal-fargate-api';
-
-const ordersApi = {
-  name: 'orders-api',
-  description: 'Orders for the customer API',
-  owner: 'group:default/platform-engineering',
-  accountId: SANDBOX_ACCOUNTS.orders,
-  region: 'eu-west-1',
-  subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
-  createVpcEndpoints: true,
-  domainName: 'orders.api.acme.com',
-  consumers: ['customer-api'],
-  image: '444455556666.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.2',
-  containerPort: 8080,
-  cpu: 512,
-  memoryMiB: 1024,
-  desiredCount: 2,
-  healthCheckPath: '/health',
-  repoUrl: 'github.com?owner=acme&repo=orders-api',
-};
 
 /** Lines in `after` that `before` does not have, per key. */
 function added(
@@ -71,7 +53,7 @@ describe('an internal API created end to end on the sandbox', () => {
 
   it('delegates the subdomain, routes both ways, publishes the repository and registers it', async () => {
     sandbox.proxy.clear();
-    const task = await runTask(sandbox.api, TEMPLATE, ordersApi);
+    const task = await runTask(sandbox.api, TEMPLATE, ORDERS_API);
     expect({ status: task.status, failure: task.failure }).toEqual({
       status: 'completed',
       failure: undefined,
@@ -180,7 +162,7 @@ describe('an internal API created end to end on the sandbox', () => {
     // and the catalog would hold two locations claiming one entity (with in-memory SQLite that stalls
     // the catalog for a minute while the conflict is processed).
     const task = await runTask(sandbox.api, TEMPLATE, {
-      ...ordersApi,
+      ...ORDERS_API,
       name: 'orders-api-again',
       repoUrl: 'github.com?owner=acme&repo=orders-api-again',
     });
@@ -222,7 +204,7 @@ describe('an internal API created end to end on the sandbox', () => {
       {
         case: 'two subnets in one zone',
         values: {
-          ...ordersApi,
+          ...ORDERS_API,
           name: 'payments-api',
           accountId: SANDBOX_ACCOUNTS.payments,
           domainName: 'payments.api.acme.com',
@@ -235,7 +217,7 @@ describe('an internal API created end to end on the sandbox', () => {
       {
         case: 'a domain outside every parent zone',
         values: {
-          ...ordersApi,
+          ...ORDERS_API,
           name: 'orders-eu',
           domainName: 'orders.example.org',
           repoUrl: 'github.com?owner=acme&repo=orders-eu',
@@ -247,7 +229,7 @@ describe('an internal API created end to end on the sandbox', () => {
       {
         case: 'a consumer whose route leads elsewhere',
         values: {
-          ...ordersApi,
+          ...ORDERS_API,
           name: 'orders-partner',
           domainName: 'orders-partner.api.acme.com',
           consumers: ['partner-api'],
