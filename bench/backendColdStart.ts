@@ -15,7 +15,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { guestToken } from './guestToken';
+import { signInAsGuest } from '../e2e/src/scaffolderApi';
 import { Benchmark, median, row, runsOr } from './measure';
 
 const backendDir = path.resolve(__dirname, '..', 'packages', 'backend');
@@ -80,10 +80,9 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
 
 /** The scaffolder's action ids, to check the variant really is with or without our module. */
 async function actionIds(baseUrl: string): Promise<string[]> {
-  const response = await fetch(`${baseUrl}/api/scaffolder/v2/actions`, {
-    headers: { authorization: `Bearer ${await guestToken(baseUrl)}` },
-  });
-  return ((await response.json()) as { id: string }[]).map(action => action.id);
+  const api = await signInAsGuest(baseUrl);
+  const { body } = await api.get('/api/scaffolder/v2/actions');
+  return (body as { id: string }[]).map(action => action.id);
 }
 
 async function coldStart(

@@ -6,6 +6,7 @@
  */
 import { backendColdStart } from './backendColdStart';
 import { describeMachine, tableHeader } from './measure';
+import { realTask } from './realTask';
 import { routePlanning } from './routePlanning';
 import { synthRatio } from './synthRatio';
 import { templateDryRun } from './templateDryRun';
@@ -14,6 +15,7 @@ const benchmarks = [
   synthRatio,
   routePlanning,
   templateDryRun,
+  realTask,
   backendColdStart,
 ];
 

@@ -15,7 +15,7 @@ export const templateDir = path.resolve(__dirname, '..', '..');
 export const repoRoot = path.resolve(templateDir, '..', '..');
 
 /** template.yaml and the skeleton, as the dry-run API takes them. */
-function templateFiles(
+export function templateFiles(
   dir = templateDir,
   prefix = '',
 ): { path: string; base64Content: string }[] {
