@@ -11,10 +11,11 @@ import {
   seedLandscape,
   startMotoServer,
 } from '@internal/aws-sandbox';
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stopProcessGroup } from '../e2e/src/backstageProcess';
 import { signInAsGuest } from '../e2e/src/scaffolderApi';
 import { Benchmark, median, row, runsOr } from './measure';
 
@@ -59,23 +60,6 @@ function treeRssMiB(rootPid: number): number {
     pending.push(...(children.get(pid) ?? []));
   }
   return kiB / 1024;
-}
-
-function stopProcessGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve();
-  }
-  return new Promise(resolve => {
-    const force = setTimeout(
-      () => process.kill(-child.pid!, 'SIGKILL'),
-      10_000,
-    );
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    process.kill(-child.pid!, 'SIGTERM');
-  });
 }
 
 /** The scaffolder's action ids, to check the variant really is with or without our module. */

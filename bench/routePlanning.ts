@@ -4,24 +4,15 @@
  * 1, 10 and 50 route tables: how many AWS calls a plan makes, and how long it
  * takes once credentials are cached, as in a running backend.
  */
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { createVpcWithSubnets } from '@internal/aws-sandbox';
 import { createRegisterRoutesAction } from '../plugins/scaffolder-internal-api/src/actions/registerRoutes';
 import {
-  AwsClients,
-  createAwsClients,
-} from '../plugins/scaffolder-internal-api/src/aws/clients';
-import { createAccountCredentials } from '../plugins/scaffolder-internal-api/src/aws/credentials';
-import {
-  ec2In,
-  REGION,
+  countingAwsClients,
+  writesIn,
 } from '../plugins/scaffolder-internal-api/src/__testUtils__/landscape';
 import {
-  CUSTOMER_ACCOUNT,
+  createWideConsumer,
   ordersPlacement,
-  RoutingLandscape,
   startRoutingLandscape,
 } from '../plugins/scaffolder-internal-api/src/__testUtils__/routingLandscape';
 import { Benchmark, elapsedMs, median, row, runsOr } from './measure';
@@ -36,64 +27,6 @@ const silentLogger: LoggerService = {
   child: () => silentLogger,
 };
 
-/**
- * The module's AWS access as module.ts builds it, recording command names.
- * (The plugin's countingAwsClients does the same but needs jest for its logger.)
- */
-function recordingAwsClients(landscape: RoutingLandscape) {
-  const calls: string[] = [];
-  const clients = createAwsClients({
-    credentials: createAccountCredentials({
-      config: landscape.config,
-      credentialsManager: DefaultAwsCredentialsManager.fromConfig(
-        landscape.config,
-      ),
-      logger: silentLogger,
-    }),
-    clientConfig: { maxAttempts: 1 },
-  });
-  const record = (client: EC2Client) => {
-    client.middlewareStack.add(
-      (next, context) => async args => {
-        calls.push(context.commandName!);
-        return next(args);
-      },
-      { step: 'initialize', name: 'recordCalls' },
-    );
-    return client;
-  };
-  const aws: AwsClients = {
-    ec2: async (location, initiator) =>
-      record(await clients.ec2(location, initiator)),
-    route53: clients.route53,
-  };
-  return { aws, calls };
-}
-
-/** A consumer VPC with `tables` route tables (the main one counts), known as `wide-<tables>`. */
-async function createWideConsumer(landscape: RoutingLandscape, tables: number) {
-  const ec2 = await ec2In(landscape.moto, CUSTOMER_ACCOUNT);
-  const second = 70 + tables;
-  try {
-    const vpc = await createVpcWithSubnets(ec2, {
-      cidr: `10.${second}.0.0/16`,
-      subnets: Array.from({ length: tables - 1 }, (_, i) => ({
-        availabilityZone: `${REGION}a`,
-        cidr: `10.${second}.${i}.0/24`,
-        ownRouteTable: true,
-      })),
-    });
-    return {
-      name: `wide-${tables}`,
-      accountId: CUSTOMER_ACCOUNT,
-      region: REGION,
-      vpcId: vpc.vpcId,
-    };
-  } finally {
-    ec2.destroy();
-  }
-}
-
 async function measureRoutePlanning(runs: number) {
   const savedEnv = {
     AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL,
@@ -106,7 +39,11 @@ async function measureRoutePlanning(runs: number) {
     for (const tables of TABLE_COUNTS) {
       wide.push(await createWideConsumer(landscape, tables));
     }
-    const { aws, calls } = recordingAwsClients(landscape);
+    const { aws, calls } = countingAwsClients(
+      landscape.config,
+      undefined,
+      silentLogger,
+    );
     const action = createRegisterRoutesAction({
       internalApi: { ...landscape.internalApi, consumers: wide },
       aws,
@@ -130,9 +67,7 @@ async function measureRoutePlanning(runs: number) {
       await action.handler(
         ctx as unknown as Parameters<typeof action.handler>[0],
       );
-      const writes = calls.filter(
-        name => !/^(Describe|List|Get|Search)/.test(name),
-      );
+      const writes = writesIn(calls);
       const planned = outputs.routes.filter(
         (route: { status: string }) => route.status === 'planned',
       );

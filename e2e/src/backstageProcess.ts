@@ -122,7 +122,7 @@ async function waitForReadiness(
 }
 
 /** `backstage-cli package start` forks the backend; stop the whole process group. */
-function stopProcessGroup(child: ChildProcess): Promise<void> {
+export function stopProcessGroup(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) {
     return Promise.resolve();
   }

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { ConfigReader } from '@backstage/config';
@@ -144,13 +145,18 @@ export type FailCall = (
  * The module's AWS access, built as module.ts builds it, recording every call
  * (command names, in order) and optionally failing chosen ones.
  */
-export function countingAwsClients(config: ConfigReader, failCall?: FailCall) {
+export function countingAwsClients(
+  config: ConfigReader,
+  failCall?: FailCall,
+  // Outside jest (the benchmarks) pass a logger: the mock one needs jest.
+  logger: LoggerService = mockServices.logger.mock(),
+) {
   const calls: string[] = [];
   const clients = createAwsClients({
     credentials: createAccountCredentials({
       config,
       credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-      logger: mockServices.logger.mock(),
+      logger,
     }),
     clientConfig: { maxAttempts: 1 },
   });

@@ -146,3 +146,34 @@ export function ordersPlacement(landscape: RoutingLandscape) {
     subnets: landscape.orders.subnets.slice(0, 3),
   };
 }
+
+/**
+ * A consumer VPC with `tables` route tables (the main one counts) in the
+ * customer account, as the consumer config entry `wide-<tables>`.
+ */
+export async function createWideConsumer(
+  landscape: RoutingLandscape,
+  tables: number,
+) {
+  const ec2 = await ec2In(landscape.moto, CUSTOMER_ACCOUNT);
+  const second = 70 + tables;
+  try {
+    const vpc = await createVpcWithSubnets(ec2, {
+      cidr: `10.${second}.0.0/16`,
+      // The main route table counts as one, so `tables - 1` subnets get their own.
+      subnets: Array.from({ length: tables - 1 }, (_, i) => ({
+        availabilityZone: `${REGION}a`,
+        cidr: `10.${second}.${i}.0/24`,
+        ownRouteTable: true,
+      })),
+    });
+    return {
+      name: `wide-${tables}`,
+      accountId: CUSTOMER_ACCOUNT,
+      region: REGION,
+      vpcId: vpc.vpcId,
+    };
+  } finally {
+    ec2.destroy();
+  }
+}

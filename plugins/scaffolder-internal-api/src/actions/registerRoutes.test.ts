@@ -1,7 +1,5 @@
-import { createVpcWithSubnets } from '@internal/aws-sandbox';
 import {
   countingAwsClients,
-  ec2In,
   FailCall,
   ORDERS_ACCOUNT,
   REGION,
@@ -9,6 +7,7 @@ import {
 } from '../__testUtils__/landscape';
 import { tgwRoutes, vpcRoutes } from '../__testUtils__/routeState';
 import {
+  createWideConsumer,
   CUSTOMER_ACCOUNT,
   NETWORK_ACCOUNT,
   ordersPlacement,
@@ -160,8 +159,11 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
       const wide = await createWideConsumer(landscape, tables);
       const { result, calls } = registerRoutes(
         landscape,
-        { consumers: ['wide'] },
-        { internalApi: wide, isDryRun: true },
+        { consumers: [wide.name] },
+        {
+          internalApi: { ...landscape.internalApi, consumers: [wide] },
+          isDryRun: true,
+        },
       );
       const { routes } = await result;
       describeCounts.push(calls.length);
@@ -291,30 +293,3 @@ describe('internal-api:tgw:register-routes after a partial failure', () => {
     expect(writesIn(third.calls)).toEqual([]);
   });
 });
-
-/** A consumer VPC with `tables` route tables, and an internalApi config that knows it as 'wide'. */
-async function createWideConsumer(landscape: RoutingLandscape, tables: number) {
-  const ec2 = await ec2In(landscape.moto, CUSTOMER_ACCOUNT);
-  const second = 70 + tables;
-  const vpc = await createVpcWithSubnets(ec2, {
-    cidr: `10.${second}.0.0/16`,
-    // The main route table counts as one, so `tables - 1` subnets get their own.
-    subnets: Array.from({ length: tables - 1 }, (_, i) => ({
-      availabilityZone: 'eu-west-1a',
-      cidr: `10.${second}.${i}.0/24`,
-      ownRouteTable: true,
-    })),
-  });
-  ec2.destroy();
-  return {
-    ...landscape.internalApi,
-    consumers: [
-      {
-        name: 'wide',
-        accountId: CUSTOMER_ACCOUNT,
-        region: REGION,
-        vpcId: vpc.vpcId,
-      },
-    ],
-  };
-}
