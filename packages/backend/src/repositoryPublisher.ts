@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendFeatureLoader,
 } from '@backstage/backend-plugin-api';
+import githubPublisher from '@backstage/plugin-scaffolder-backend-module-github';
+import localGitPublisher from '@internal/plugin-scaffolder-backend-module-local-git';
 
 /**
  * The scaffolder's `publish:github`: GitHub itself, or, when the config has
@@ -11,10 +13,6 @@ import {
 export const repositoryPublisher = createBackendFeatureLoader({
   deps: { config: coreServices.rootConfig },
   *loader({ config }) {
-    if (config.has('localGitPublisher')) {
-      yield import('@internal/plugin-scaffolder-backend-module-local-git');
-    } else {
-      yield import('@backstage/plugin-scaffolder-backend-module-github');
-    }
+    yield config.has('localGitPublisher') ? localGitPublisher : githubPublisher;
   },
 });

@@ -1,0 +1,53 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { repositoryPublisher } from './repositoryPublisher';
+
+/** The publish:github action a backend with this config serves, by its description. */
+async function publishGithubDescription(config: object) {
+  const backend = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      repositoryPublisher,
+      mockServices.rootConfig.factory({
+        data: {
+          integrations: { github: [{ host: 'github.com', token: 'unused' }] },
+          ...config,
+        },
+      }),
+    ],
+  });
+  try {
+    const response = await fetch(
+      `http://localhost:${backend.server.port()}/api/scaffolder/v2/actions`,
+      { headers: { authorization: mockCredentials.user.header() } },
+    );
+    const actions: { id: string; description: string }[] =
+      await response.json();
+    return actions
+      .filter(action => action.id === 'publish:github')
+      .map(action => action.description);
+  } finally {
+    await backend.stop();
+  }
+}
+
+describe('repositoryPublisher', () => {
+  it('installs the GitHub publisher by default', async () => {
+    const [description] = await publishGithubDescription({});
+    expect(description).toMatch(/GitHub/);
+    expect(description).not.toMatch(/Sandbox publisher/);
+  });
+
+  it('installs the local git publisher, and only it, when localGitPublisher is configured', async () => {
+    const descriptions = await publishGithubDescription({
+      localGitPublisher: { directory: '/tmp/local-git-unused' },
+    });
+    expect(descriptions).toEqual([
+      expect.stringMatching(/^Sandbox publisher: .*\/tmp\/local-git-unused/),
+    ]);
+  });
+});
