@@ -12,7 +12,9 @@ import {
   waitForChange,
   WaitOptions,
 } from './aws/dns';
-import type { ParentMatch } from './domain';
+import type { AwsClients } from './aws/clients';
+import { findWorkloadAccount, InternalApiConfig } from './config';
+import { findParentZone, normalizeDomainName, ParentMatch } from './domain';
 
 /** One write the delegation needs, and what became of it. */
 export interface DelegationChange {
@@ -179,4 +181,46 @@ export async function applyDelegation(
   const done = (change: DelegationChange): DelegationChange =>
     change.status === 'planned' ? { ...change, status: 'created' } : change;
   return { zone, changes: [done(zoneChange), done(delegateChange)] };
+}
+
+/**
+ * Validates the names, opens the two Route 53 clients (workload account and
+ * parent zone's account), plans the delegation and hands both to `use`; the
+ * clients are closed after. The delegate action applies the plan in `use`;
+ * the form's domain check only reads it.
+ */
+export async function withDelegationPlan<T>(
+  options: {
+    internalApi: InternalApiConfig;
+    aws: AwsClients;
+    domainName: string;
+    accountId: string;
+    /** Who asked, for the assumed role's session name. */
+    initiator?: string;
+  },
+  use: (
+    plan: DelegationPlan,
+    clients: { workloadDns: Route53Client; parentDns: Route53Client },
+  ) => Promise<T>,
+): Promise<T> {
+  const { internalApi, aws, initiator } = options;
+  const domain = normalizeDomainName('domainName', options.domainName);
+  const parentMatch = findParentZone(internalApi.parentZones, domain);
+  const { accountId } = findWorkloadAccount(internalApi, options.accountId);
+
+  const workloadDns = await aws.route53(accountId, initiator);
+  const parentDns = await aws.route53(parentMatch.zone.accountId, initiator);
+  try {
+    const plan = await planDelegation({
+      domain,
+      accountId,
+      parentMatch,
+      workloadDns,
+      parentDns,
+    });
+    return await use(plan, { workloadDns, parentDns });
+  } finally {
+    workloadDns.destroy();
+    parentDns.destroy();
+  }
 }

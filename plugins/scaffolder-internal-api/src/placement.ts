@@ -48,15 +48,14 @@ export function validateSubnetFilters(filters: SubnetFilter[]): void {
   });
 }
 
-/**
- * An NLB takes exactly one subnet per Availability Zone (trap 3: the CDK pattern
- * takes every matching subnet and the deploy fails), and an API needs two zones
- * to survive losing one. Returns the subnets sorted by zone.
- */
-export function chooseOneSubnetPerZone(
-  subnets: SubnetFacts[],
-  vpcId: string,
-): SubnetFacts[] {
+/** Subnets in one Availability Zone, as the form preview shows them. */
+export interface ZoneSubnets {
+  availabilityZone: string;
+  subnets: SubnetFacts[];
+}
+
+/** Groups subnets by Availability Zone, zones sorted. */
+export function subnetsByZone(subnets: SubnetFacts[]): ZoneSubnets[] {
   const byZone = new Map<string, SubnetFacts[]>();
   for (const subnet of subnets) {
     byZone.set(subnet.availabilityZone, [
@@ -64,29 +63,64 @@ export function chooseOneSubnetPerZone(
       subnet,
     ]);
   }
-  const crowded = [...byZone]
-    .filter(([, inZone]) => inZone.length > 1)
-    .sort(([a], [b]) => a.localeCompare(b));
+  return [...byZone]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([availabilityZone, inZone]) => ({
+      availabilityZone,
+      subnets: inZone,
+    }));
+}
+
+export function describeFilters(filters: SubnetFilter[]): string {
+  return filters.length === 0
+    ? 'none'
+    : filters.map(f => `${f.name}=${f.values.join('|')}`).join(', ');
+}
+
+/**
+ * Every reason a Network Load Balancer could not take these subnets: none
+ * matched, more than one in a zone, or fewer than two zones. Empty when the
+ * placement is good, and then each zone has exactly one subnet.
+ */
+export function placementProblems(
+  zones: ZoneSubnets[],
+  vpcId: string,
+  filters: SubnetFilter[],
+): string[] {
+  if (zones.length === 0) {
+    return [
+      `subnetFilters (${describeFilters(
+        filters,
+      )}) match no subnet in ${vpcId}. ` +
+        'Check the tag keys and values on the VPC’s private subnets.',
+    ];
+  }
+  const problems = [];
+  const crowded = zones.filter(zone => zone.subnets.length > 1);
   if (crowded.length > 0) {
     const detail = crowded
       .map(
-        ([zone, inZone]) =>
-          `${zone}: ${inZone.map(s => s.subnetId).join(', ')}`,
+        zone =>
+          `${zone.availabilityZone}: ${zone.subnets
+            .map(s => s.subnetId)
+            .join(', ')}`,
       )
       .join('; ');
-    throw new InputError(
+    problems.push(
       `subnetFilters match more than one subnet in an Availability Zone (${detail}). A Network Load Balancer ` +
         'takes one subnet per zone: narrow the filters (e.g. add a subnet-id or tag filter) so each zone keeps one.',
     );
   }
-  if (byZone.size < 2) {
-    const zones = [...byZone.keys()].join(', ');
-    throw new InputError(
-      `subnetFilters match subnets in only ${byZone.size} Availability Zone (${zones}) of ${vpcId}. ` +
-        'An internal API needs subnets in at least 2 zones: widen the filters.',
+  if (zones.length < 2) {
+    problems.push(
+      `subnetFilters match subnets in only ${
+        zones.length
+      } Availability Zone (${zones
+        .map(zone => zone.availabilityZone)
+        .join(
+          ', ',
+        )}) of ${vpcId}. An internal API needs subnets in at least 2 zones: widen the filters.`,
     );
   }
-  return [...subnets].sort((a, b) =>
-    a.availabilityZone.localeCompare(b.availabilityZone),
-  );
+  return problems;
 }

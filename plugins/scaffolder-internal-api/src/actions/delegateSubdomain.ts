@@ -1,12 +1,10 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { WaitOptions } from '../aws/dns';
-import { findWorkloadAccount } from '../config';
 import {
   applyDelegation,
   DelegationChange,
-  planDelegation,
+  withDelegationPlan,
 } from '../delegation';
-import { findParentZone, normalizeDomainName } from '../domain';
 import { ACCOUNT_ID } from './inputPatterns';
 import type { InternalApiActionsOptions } from './options';
 import { examples } from './delegateSubdomain.examples';
@@ -84,51 +82,32 @@ export function createDelegateSubdomainAction(
       },
     },
     async handler(ctx) {
-      const domain = normalizeDomainName('domainName', ctx.input.domainName);
-      const parentMatch = findParentZone(internalApi.parentZones, domain);
-      const { accountId } = findWorkloadAccount(
-        internalApi,
-        ctx.input.accountId,
+      const { domainName, accountId } = ctx.input;
+      await withDelegationPlan(
+        { internalApi, aws, domainName, accountId, initiator: ctx.user?.ref },
+        async (plan, { workloadDns, parentDns }) => {
+          let zone = plan.childZone;
+          let changes: DelegationChange[] = plan.changes;
+          if (ctx.isDryRun || ctx.input.planOnly) {
+            logChanges(ctx.logger, 'Plan only, would write', changes);
+          } else {
+            ({ zone, changes } = await applyDelegation(plan, {
+              workloadDns,
+              parentDns,
+              checkpoint: (key, fn) =>
+                ctx.checkpoint({ key, fn }) as Promise<any>,
+              callerReference: `internal-api/${plan.domain}/${Date.now()}`,
+              nsTtlSeconds: options.nsTtlSeconds ?? 3600,
+              wait,
+            }));
+            logChanges(ctx.logger, 'Wrote', changes);
+          }
+          ctx.output('hostedZoneId', zone?.hostedZoneId ?? DRY_RUN_ZONE_ID);
+          ctx.output('nameServers', zone?.nameServers ?? []);
+          ctx.output('parentDomain', plan.parent.domain);
+          ctx.output('changes', changes);
+        },
       );
-
-      const initiator = ctx.user?.ref;
-      const workloadDns = await aws.route53(accountId, initiator);
-      const parentDns = await aws.route53(
-        parentMatch.zone.accountId,
-        initiator,
-      );
-      try {
-        const plan = await planDelegation({
-          domain,
-          accountId,
-          parentMatch,
-          workloadDns,
-          parentDns,
-        });
-        let zone = plan.childZone;
-        let changes: DelegationChange[] = plan.changes;
-        if (ctx.isDryRun || ctx.input.planOnly) {
-          logChanges(ctx.logger, 'Plan only, would write', changes);
-        } else {
-          ({ zone, changes } = await applyDelegation(plan, {
-            workloadDns,
-            parentDns,
-            checkpoint: (key, fn) =>
-              ctx.checkpoint({ key, fn }) as Promise<any>,
-            callerReference: `internal-api/${domain}/${Date.now()}`,
-            nsTtlSeconds: options.nsTtlSeconds ?? 3600,
-            wait,
-          }));
-          logChanges(ctx.logger, 'Wrote', changes);
-        }
-        ctx.output('hostedZoneId', zone?.hostedZoneId ?? DRY_RUN_ZONE_ID);
-        ctx.output('nameServers', zone?.nameServers ?? []);
-        ctx.output('parentDomain', parentMatch.zone.domain);
-        ctx.output('changes', changes);
-      } finally {
-        workloadDns.destroy();
-        parentDns.destroy();
-      }
     },
   });
 }

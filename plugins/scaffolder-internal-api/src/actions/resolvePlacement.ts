@@ -1,12 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { describeSubnets, describeVpc } from '../aws/network';
-import { findWorkloadAccount } from '../config';
-import {
-  chooseOneSubnetPerZone,
-  SubnetFilter,
-  validateSubnetFilters,
-} from '../placement';
+import { previewPlacement } from '../placementPreview';
 import { ACCOUNT_ID, VPC_ID } from './inputPatterns';
 import type { InternalApiActionsOptions } from './options';
 import { examples } from './resolvePlacement.examples';
@@ -81,62 +75,36 @@ export function createResolvePlacementAction(
       },
     },
     async handler(ctx) {
-      const { accountId, region, subnetFilters } = ctx.input;
-      const account = findWorkloadAccount(internalApi, accountId, region);
-      validateSubnetFilters(subnetFilters);
-      const vpcId = ctx.input.vpcId ?? account.vpcId;
-
-      const ec2 = await aws.ec2(account, ctx.user?.ref);
-      try {
-        const vpc = await describeVpc(ec2, vpcId);
-        if (!vpc) {
-          throw new InputError(
-            `vpcId '${vpcId}' was not found in account ${accountId}, region ${region}. ` +
-              `Leave vpcId empty to use the account's configured VPC (${account.vpcId}).`,
-          );
-        }
-        const matching = await describeSubnets(
-          ec2,
-          vpcId,
-          toEc2Filters(subnetFilters),
-        );
-        if (matching.length === 0) {
-          throw new InputError(
-            `subnetFilters (${describeFilters(
-              subnetFilters,
-            )}) match no subnet in ${vpcId}. ` +
-              'Check the tag keys and values on the VPC’s private subnets.',
-          );
-        }
-        const subnets = chooseOneSubnetPerZone(matching, vpcId);
-
-        ctx.logger.info(
-          `Placement in ${vpcId} (${vpc.vpcCidr}): ${subnets
-            .map(s => `${s.availabilityZone}=${s.subnetId}`)
-            .join(', ')}`,
-        );
-        ctx.output('accountId', accountId);
-        ctx.output('region', region);
-        ctx.output('vpcId', vpcId);
-        ctx.output('vpcCidr', vpc.vpcCidr);
-        ctx.output(
-          'availabilityZones',
-          subnets.map(s => s.availabilityZone),
-        );
-        ctx.output('subnets', subnets);
-      } finally {
-        ec2.destroy();
+      const { accountId, region, vpcId, subnetFilters } = ctx.input;
+      const preview = await previewPlacement({
+        internalApi,
+        aws,
+        accountId,
+        region,
+        vpcId,
+        subnetFilters,
+        initiator: ctx.user?.ref,
+      });
+      if (preview.problems.length > 0) {
+        throw new InputError(preview.problems.join(' '));
       }
+      // No problems: exactly one subnet per zone.
+      const subnets = preview.zones.map(zone => zone.subnets[0]);
+
+      ctx.logger.info(
+        `Placement in ${preview.vpcId} (${preview.vpcCidr}): ${subnets
+          .map(s => `${s.availabilityZone}=${s.subnetId}`)
+          .join(', ')}`,
+      );
+      ctx.output('accountId', accountId);
+      ctx.output('region', region);
+      ctx.output('vpcId', preview.vpcId);
+      ctx.output('vpcCidr', preview.vpcCidr);
+      ctx.output(
+        'availabilityZones',
+        subnets.map(s => s.availabilityZone),
+      );
+      ctx.output('subnets', subnets);
     },
   });
-}
-
-function toEc2Filters(filters: SubnetFilter[]) {
-  return filters.map(({ name, values }) => ({ Name: name, Values: values }));
-}
-
-function describeFilters(filters: SubnetFilter[]): string {
-  return filters.length === 0
-    ? 'none'
-    : filters.map(f => `${f.name}=${f.values.join('|')}`).join(', ');
 }
