@@ -6,5 +6,5 @@
 import { createAppBackend } from '../packages/backend/src/features';
 
 createAppBackend({
-  withoutInternalApiModule: process.env.BENCH_WITHOUT_INTERNAL_API === '1',
+  withoutInternalApi: process.env.BENCH_WITHOUT_INTERNAL_API === '1',
 }).start();

@@ -4,10 +4,11 @@ import { validatedRootConfigServiceFactory } from './validatedRootConfig';
 
 export interface AppBackendOptions {
   /**
-   * Leave out our scaffolder module. Only the benchmarks set this, to measure
-   * what the module costs at startup; the app always installs it.
+   * Leave out our features (the scaffolder module and the form's lookups).
+   * Only the benchmarks set this, to measure what they cost at startup; the
+   * app always installs them.
    */
-  withoutInternalApiModule?: boolean;
+  withoutInternalApi?: boolean;
 }
 
 /** The backend with every feature the app installs, not yet started. */
@@ -28,11 +29,13 @@ export function createAppBackend(options: AppBackendOptions = {}) {
 
   backend.add(import('@backstage/plugin-scaffolder-backend'));
   backend.add(repositoryPublisher);
-  if (!options.withoutInternalApiModule) {
-    // Inside the condition so that, when left out, the module is never even loaded.
+  if (!options.withoutInternalApi) {
+    // Inside the condition so that, when left out, they are never even loaded.
     backend.add(
       import('@internal/plugin-scaffolder-backend-module-internal-api'),
     );
+    // The form's lookups (/api/internal-api), on the same config and AWS access.
+    backend.add(import('@internal/plugin-internal-api-backend'));
   }
 
   return backend;

@@ -23,3 +23,12 @@ export type {
   ParentZone,
   TransitGatewayConfig,
 } from './config';
+export { createInternalApiContext } from './context';
+export type { InternalApiContext } from './context';
+export { previewPlacement } from './placementPreview';
+export type { PlacementPreview } from './placementPreview';
+export type { SubnetFilter, ZoneSubnets } from './placement';
+export { withDelegationPlan } from './delegation';
+export type { DelegationChange, DelegationPlan } from './delegation';
+export { listConsumerNetworks } from './consumerNetworks';
+export type { ConsumerNetworkFacts } from './consumerNetworks';

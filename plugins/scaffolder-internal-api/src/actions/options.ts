@@ -1,8 +1,4 @@
-import type { AwsClients } from '../aws/clients';
-import type { InternalApiConfig } from '../config';
+import type { InternalApiContext } from '../context';
 
-/** What every internal-api action factory is built from (module.ts builds these once). */
-export interface InternalApiActionsOptions {
-  internalApi: InternalApiConfig;
-  aws: AwsClients;
-}
+/** What every action factory takes: the config and the AWS access. */
+export type InternalApiActionsOptions = InternalApiContext;

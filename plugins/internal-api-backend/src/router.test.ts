@@ -1,0 +1,226 @@
+import {
+  ChangeResourceRecordSetsCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  accountClientConfig,
+  findFreeLoopbackPort,
+  MotoServer,
+  SANDBOX_ACCOUNTS,
+  SandboxLandscape,
+  seedLandscape,
+  startMotoServer,
+} from '@internal/aws-sandbox';
+import { internalApiPlugin } from './plugin';
+
+/** The plugin in a real backend, reading the sandbox landscape in moto. */
+describe('the internal-api lookups', () => {
+  let moto: MotoServer;
+  let landscape: SandboxLandscape;
+  let backend: TestBackend;
+
+  beforeAll(async () => {
+    moto = await startMotoServer();
+    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    landscape = await seedLandscape(moto);
+    backend = await startTestBackend({
+      features: [
+        internalApiPlugin,
+        mockServices.rootConfig.factory({ data: landscape.config }),
+      ],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await backend?.stop();
+    await moto?.stop();
+  });
+
+  const call = async (
+    route: string,
+    body?: object,
+    authorization = mockCredentials.user.header(),
+  ) => {
+    const response = await fetch(
+      `http://localhost:${backend.server.port()}/api/internal-api${route}`,
+      {
+        method: body ? 'POST' : 'GET',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: body && JSON.stringify(body),
+      },
+    );
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('lists the workload accounts by title, for signed-in users only', async () => {
+    await expect(call('/accounts')).resolves.toEqual({
+      status: 200,
+      body: {
+        items: [
+          {
+            accountId: SANDBOX_ACCOUNTS.orders,
+            title: 'Orders (sandbox)',
+            region: 'eu-west-1',
+            vpcId: landscape.vpcs.orders.vpcId,
+          },
+          {
+            accountId: SANDBOX_ACCOUNTS.payments,
+            title: 'Payments (sandbox)',
+            region: 'eu-west-1',
+            vpcId: landscape.vpcs.payments.vpcId,
+          },
+        ],
+      },
+    });
+    await expect(
+      call('/accounts', undefined, mockCredentials.none.header()),
+    ).resolves.toMatchObject({ status: 401 });
+    await expect(
+      call('/accounts', undefined, mockCredentials.service.header()),
+    ).resolves.toMatchObject({ status: 403 });
+  });
+
+  it('lists the consumer networks with the CIDRs read from their accounts', async () => {
+    const { status, body } = await call('/consumers');
+    expect(status).toBe(200);
+    expect(
+      body.items.map((c: { name: string; cidr: string }) => [c.name, c.cidr]),
+    ).toEqual([
+      ['customer-api', '10.40.0.0/16'],
+      ['partner-api', '10.50.0.0/16'],
+    ]);
+  });
+
+  it('previews the subnets the filters match, by zone', async () => {
+    const { status, body } = await call('/placement/preview', {
+      accountId: SANDBOX_ACCOUNTS.orders,
+      region: 'eu-west-1',
+      subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
+    });
+    expect(status).toBe(200);
+    expect(body.problems).toEqual([]);
+    expect(body.vpcCidr).toBe('10.10.0.0/16');
+    expect(
+      body.zones.map((zone: { availabilityZone: string; subnets: any[] }) => [
+        zone.availabilityZone,
+        zone.subnets.map(subnet => subnet.cidr),
+      ]),
+    ).toEqual([
+      ['eu-west-1a', ['10.10.1.0/24']],
+      ['eu-west-1b', ['10.10.2.0/24']],
+      ['eu-west-1c', ['10.10.3.0/24']],
+    ]);
+  });
+
+  it('shows the two subnets in one zone with the problem the action would refuse', async () => {
+    const { body } = await call('/placement/preview', {
+      accountId: SANDBOX_ACCOUNTS.payments,
+      region: 'eu-west-1',
+      subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
+    });
+    expect(body.zones[0].subnets).toHaveLength(2);
+    expect(body.problems).toEqual([
+      expect.stringMatching(
+        /^subnetFilters match more than one subnet in an Availability Zone \(eu-west-1a: subnet-/,
+      ),
+    ]);
+  });
+
+  it.each([
+    [
+      'an account that is not configured',
+      { accountId: '123456789012', region: 'eu-west-1', subnetFilters: [] },
+      /123456789012.*444455556666/,
+    ],
+    [
+      'a filter that DescribeSubnets does not know',
+      {
+        accountId: SANDBOX_ACCOUNTS.orders,
+        region: 'eu-west-1',
+        subnetFilters: [{ name: 'tier', values: ['private'] }],
+      },
+      /name 'tier' is not a DescribeSubnets filter/,
+    ],
+  ])('answers %s with the problem', async (_, values, message) => {
+    const { status, body } = await call('/placement/preview', values);
+    expect(status).toBe(200);
+    expect(body.problems).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('checks a domain: delegable, outside every parent, or delegated elsewhere', async () => {
+    const check = (domainName: string) =>
+      call('/domain/check', { domainName, accountId: SANDBOX_ACCOUNTS.orders });
+
+    await expect(check('orders.api.acme.com')).resolves.toMatchObject({
+      status: 200,
+      body: {
+        domainName: 'orders.api.acme.com',
+        parentDomain: 'acme.com',
+        problems: [],
+        changes: [
+          expect.objectContaining({ change: 'create-zone', status: 'planned' }),
+          expect.objectContaining({ change: 'delegate', status: 'planned' }),
+        ],
+      },
+    });
+    await expect(check('orders.example.org')).resolves.toMatchObject({
+      body: {
+        problems: [
+          expect.stringMatching(
+            /'orders\.example\.org' is not under an allowed parent domain: acme\.com/,
+          ),
+        ],
+      },
+    });
+
+    // Someone else already delegated billing.acme.com to other name servers.
+    const parent = landscape.config.internalApi.parentZones[0];
+    const route53 = new Route53Client({
+      ...(await accountClientConfig(moto, SANDBOX_ACCOUNTS.dns)),
+      region: 'us-east-1',
+    });
+    await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: parent.hostedZoneId,
+        ChangeBatch: {
+          Changes: [
+            {
+              Action: 'CREATE',
+              ResourceRecordSet: {
+                Name: 'billing.acme.com',
+                Type: 'NS',
+                TTL: 300,
+                ResourceRecords: [{ Value: 'ns1.elsewhere.example' }],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    route53.destroy();
+    const { body } = await check('billing.acme.com');
+    expect(body.problems).toEqual([
+      expect.stringMatching(/billing\.acme\.com/),
+    ]);
+    expect(body.problems[0]).toMatch(/ns1\.elsewhere\.example/);
+  });
+
+  it('says AWS could not be asked when it cannot be reached', async () => {
+    const endpoint = process.env.AWS_ENDPOINT_URL;
+    process.env.AWS_ENDPOINT_URL = `http://127.0.0.1:${await findFreeLoopbackPort()}`;
+    try {
+      const { status, body } = await call('/consumers');
+      expect(status).toBe(503);
+      expect(body.error.message).toMatch(
+        /^AWS could not be asked for the consumer networks: .+ Try again/,
+      );
+    } finally {
+      process.env.AWS_ENDPOINT_URL = endpoint;
+    }
+  });
+});

@@ -1,0 +1,153 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import type {
+  HttpAuthService,
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import {
+  InputError,
+  isError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  InternalApiContext,
+  listConsumerNetworks,
+  previewPlacement,
+  SubnetFilter,
+  withDelegationPlan,
+} from '@internal/plugin-scaffolder-backend-module-internal-api';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+
+export interface RouterOptions {
+  context: InternalApiContext;
+  httpAuth: HttpAuthService;
+  config: RootConfigService;
+  logger: LoggerService;
+}
+
+function stringField(body: any, field: string): string {
+  const value = body?.[field];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new InputError(`${field} must be a non-empty string`);
+  }
+  return value;
+}
+
+function subnetFiltersField(body: any): SubnetFilter[] {
+  const filters = body?.subnetFilters ?? [];
+  const wellFormed =
+    Array.isArray(filters) &&
+    filters.every(
+      filter =>
+        typeof filter?.name === 'string' &&
+        Array.isArray(filter.values) &&
+        filter.values.every((value: unknown) => typeof value === 'string'),
+    );
+  if (!wellFormed) {
+    throw new InputError(
+      'subnetFilters must be a list of { name: string, values: string[] }',
+    );
+  }
+  return filters;
+}
+
+/**
+ * Runs a lookup. A refusal of the values (InputError) is the lookup's answer,
+ * returned as `problems` for the form to show; anything else means AWS could
+ * not be asked, and becomes a 503 that says so.
+ */
+async function lookup<T>(
+  what: string,
+  fn: () => Promise<T>,
+): Promise<T | { problems: string[] }> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isError(error) && error.name === 'InputError') {
+      return { problems: [error.message] };
+    }
+    throw new ServiceUnavailableError(
+      `AWS could not be asked for ${what}: ${
+        isError(error) ? error.message : String(error)
+      }. Try again; if it persists, the platform team should check the backend's AWS access.`,
+    );
+  }
+}
+
+/**
+ * The form's lookups. Each needs a signed-in user, whose entity ref names the
+ * session of any role assumed on their behalf, and reads AWS only.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { context, httpAuth } = options;
+  const router = Router();
+  router.use(express.json());
+
+  const userRef = async (req: Request) =>
+    (await httpAuth.credentials(req, { allow: ['user'] })).principal
+      .userEntityRef;
+
+  router.get('/accounts', async (req, res) => {
+    await userRef(req);
+    res.json({
+      items: context.internalApi.workloadAccounts.map(account => ({
+        accountId: account.accountId,
+        title: account.title,
+        region: account.region,
+        vpcId: account.vpcId,
+      })),
+    });
+  });
+
+  router.get('/consumers', async (req, res) => {
+    const initiator = await userRef(req);
+    res.json({
+      items: await lookup('the consumer networks', () =>
+        listConsumerNetworks(context, initiator),
+      ),
+    });
+  });
+
+  router.post('/placement/preview', async (req, res) => {
+    const initiator = await userRef(req);
+    res.json(
+      await lookup('the subnets', async () =>
+        previewPlacement({
+          ...context,
+          accountId: stringField(req.body, 'accountId'),
+          region: stringField(req.body, 'region'),
+          subnetFilters: subnetFiltersField(req.body),
+          initiator,
+        }),
+      ),
+    );
+  });
+
+  router.post('/domain/check', async (req, res) => {
+    const initiator = await userRef(req);
+    res.json(
+      await lookup('the hosted zones', () =>
+        withDelegationPlan(
+          {
+            ...context,
+            domainName: stringField(req.body, 'domainName'),
+            accountId: stringField(req.body, 'accountId'),
+            initiator,
+          },
+          async plan => ({
+            domainName: plan.domain,
+            parentDomain: plan.parent.domain,
+            changes: plan.changes,
+            problems: [],
+          }),
+        ),
+      ),
+    );
+  });
+
+  router.use(MiddlewareFactory.create(options).error());
+  return router;
+}
