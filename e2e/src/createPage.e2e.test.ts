@@ -5,6 +5,7 @@ import { artifactsDir, buildApp } from './backstageProcess';
 import { launchChromium } from './chromium';
 import { ORDERS_API } from './ordersApi';
 import { SandboxBackend, startSandboxBackend } from './sandboxBackend';
+import { waitForEntity } from './scaffolderApi';
 
 const screenshots = path.join(artifactsDir, 'screenshots');
 
@@ -160,6 +161,9 @@ describe('the /create page', () => {
     ).resolves.toBe(`https://${values.domainName}`);
     await expect(page.getByText(`git clone file://`).count()).resolves.toBe(1);
 
+    // The catalog processes the registered location in the background and the entity page does not
+    // poll, so a person arriving before it is done would see "not found" and reload: wait as they would.
+    await waitForEntity(sandbox.api, 'component', values.name);
     await catalogLink.click();
     await page
       .getByText(values.description)
