@@ -85,6 +85,13 @@ describe('the internal-api lookups', () => {
     ).resolves.toMatchObject({ status: 403 });
   });
 
+  it('lists the parent domains a name can be delegated from', async () => {
+    await expect(call('/parent-domains')).resolves.toEqual({
+      status: 200,
+      body: { items: ['acme.com'] },
+    });
+  });
+
   it('lists the consumer networks with the CIDRs read from their accounts', async () => {
     const { status, body } = await call('/consumers');
     expect(status).toBe(200);

@@ -102,6 +102,13 @@ export async function createRouter(
     });
   });
 
+  router.get('/parent-domains', async (req, res) => {
+    await userRef(req);
+    res.json({
+      items: context.internalApi.parentZones.map(zone => zone.domain),
+    });
+  });
+
   router.get('/consumers', async (req, res) => {
     const initiator = await userRef(req);
     res.json({

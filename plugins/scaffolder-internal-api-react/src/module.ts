@@ -1,0 +1,43 @@
+import {
+  ApiBlueprint,
+  createFrontendModule,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { InternalApiClient } from './api/InternalApiClient';
+import { internalApiLookupsApiRef } from './api/InternalApiLookups';
+
+const lookupsApi = ApiBlueprint.make({
+  name: 'internal-api-lookups',
+  params: defineParams =>
+    defineParams({
+      api: internalApiLookupsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new InternalApiClient(deps),
+    }),
+});
+
+const fields = {
+  'internal-api-account-picker': () =>
+    import('./formFields').then(m => m.accountPickerField),
+  'internal-api-account-region': () =>
+    import('./formFields').then(m => m.accountRegionField),
+  'internal-api-subnet-filters': () =>
+    import('./formFields').then(m => m.subnetFiltersField),
+  'internal-api-consumer-picker': () =>
+    import('./formFields').then(m => m.consumerPickerField),
+  'internal-api-domain-name': () =>
+    import('./formFields').then(m => m.domainNameField),
+};
+
+/** The lookups API and the form fields, for the new frontend system. Only wiring lives here. */
+export const scaffolderInternalApiModule = createFrontendModule({
+  pluginId: 'scaffolder',
+  extensions: [
+    lookupsApi,
+    ...Object.entries(fields).map(([name, field]) =>
+      FormFieldBlueprint.make({ name, params: { field } }),
+    ),
+  ],
+});
