@@ -94,47 +94,70 @@ describe('the /create page', () => {
     ).resolves.toBe(true);
   }, 120_000);
 
-  it('creates an internal API from the filled form and links to its repository, catalog entry and URL', async () => {
-    const values = ORDERS_API;
-    await page.goto(
+  const openForm = () =>
+    page.goto(
       `${sandbox.backend.baseUrl}/create/templates/default/internal-fargate-api`,
     );
 
-    await page.getByLabel(/^Name/).first().fill(values.name);
+  const fillService = async (name: string, description: string) => {
+    await page.getByLabel(/^Name/).first().fill(name);
     await page
       .getByLabel(/^Description/)
       .first()
-      .fill(values.description);
-    const owner = page.getByLabel(/^Owner/).first();
-    await owner.fill('platform');
+      .fill(description);
+    await page
+      .getByLabel(/^Owner/)
+      .first()
+      .fill('platform');
     await page.getByRole('option', { name: 'Platform Engineering' }).click();
-    await next('form-1-service');
+  };
 
-    await page.getByLabel(/^AWS account/).fill(values.accountId);
-    // Region and the subnet filter (tag:Tier = private) keep their defaults.
-    await expect(page.getByLabel(/^Region/).inputValue()).resolves.toBe(
-      'eu-west-1',
-    );
-    await next('form-2-placement');
+  const pickAccount = async (title: RegExp) => {
+    await page.getByLabel(/^AWS account/).click();
+    await page.getByRole('option', { name: title }).click();
+  };
 
-    await page.getByLabel(/^Domain name/).fill(values.domainName);
-    await page.getByTitle('Add Item').click();
-    await page.getByLabel(/^consumers-0/).fill(values.consumers[0]);
-    await next('form-3-network');
+  const preview = () => page.getByRole('region', { name: 'Matching subnets' });
 
-    await page.getByLabel(/^Container image/).fill(values.image);
-    await next('form-4-container');
-
+  /** Container and Repository pages, with the given repository name; ends on Review. */
+  const fillContainerAndRepository = async (
+    repo: string,
+    shotPrefix: string,
+  ) => {
+    await page.getByLabel(/^Container image/).fill(ORDERS_API.image);
+    await next(`${shotPrefix}-4-container`);
     await page.getByLabel(/^Owner/).fill('acme');
     // The repository name is an autocomplete: it takes the value when the field is left.
     const repository = page.getByLabel(/^Repository/);
-    await repository.pressSequentially(values.name);
+    await repository.pressSequentially(repo);
     await repository.press('Tab');
     await page
       .getByText('Incomplete repository location')
       .waitFor({ state: 'detached' });
-    await next('form-5-repository');
+    await next(`${shotPrefix}-5-repository`);
+  };
 
+  it('creates an internal API from the filled form and links to its repository, catalog entry and URL', async () => {
+    const values = ORDERS_API;
+    await openForm();
+    await fillService(values.name, values.description);
+    await next('form-1-service');
+
+    await pickAccount(/^Orders \(sandbox\) · 444455556666/);
+    // The region follows the account; the subnet filter (tag:Tier = private) keeps its default.
+    await expect(page.getByLabel(/^Region/).inputValue()).resolves.toBe(
+      'eu-west-1',
+    );
+    await preview()
+      .getByText(/One subnet in each of 3 zones/)
+      .waitFor();
+    await next('form-2-placement');
+
+    await page.getByLabel(/^Domain name/).fill(values.domainName);
+    await page.getByRole('checkbox', { name: /^customer-api/ }).check();
+    await next('form-3-network');
+
+    await fillContainerAndRepository(values.name, 'form');
     await page.getByRole('button', { name: 'Create' }).waitFor();
     await expect(
       page.getByText(values.domainName).count(),
@@ -171,5 +194,60 @@ describe('the /create page', () => {
       .waitFor({ timeout: 60_000 });
     expect(page.url()).toContain(`/catalog/default/component/${values.name}`);
     await screenshot('catalog-entity');
+  }, 240_000);
+
+  it('previews the subnets per zone, blocks two in one zone, and shows the fixed placement on Review', async () => {
+    await openForm();
+    await fillService('payments-api', 'Payments for the customer API');
+    await next('fields-1-service');
+
+    await pickAccount(/^Payments \(sandbox\)/);
+    const refusal =
+      /more than one subnet in an Availability Zone \(eu-west-1a: subnet-/;
+    await preview().getByText(refusal).waitFor();
+    await expect(
+      preview().getByText('eu-west-1a (more than one subnet)').count(),
+    ).resolves.toBe(2);
+    await screenshot('fields-2-placement-two-in-one-zone');
+
+    // Next runs the same check and stays on the page, the refusal at the top.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page
+      .getByText(/^'Subnet filters' subnetFilters match more than one subnet/)
+      .waitFor();
+    await expect(page.getByLabel(/^Domain name/).count()).resolves.toBe(0);
+    await screenshot('fields-2-placement-next-blocked');
+
+    // Narrow the filters to one subnet in each zone.
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByLabel('Filter 2').fill('cidr-block');
+    await page.getByLabel('Values 2').fill('10.20.1.0/24, 10.20.3.0/24');
+    await preview()
+      .getByText(/One subnet in each of 2 zones/)
+      .waitFor();
+    await expect(preview().getByText(refusal).count()).resolves.toBe(0);
+    await next('fields-2-placement-fixed');
+
+    await page
+      .getByRole('button', { name: 'Use payments-api.acme.com' })
+      .click();
+    await expect(page.getByLabel(/^Domain name/).inputValue()).resolves.toBe(
+      'payments-api.acme.com',
+    );
+    await page
+      .getByRole('checkbox', { name: /^customer-api · 10\.40\.0\.0\/16/ })
+      .check();
+    await next('fields-3-network');
+    await fillContainerAndRepository('payments-api', 'fields');
+
+    await page.getByRole('button', { name: 'Create' }).waitFor();
+    await expect(
+      page
+        .getByText(
+          /^eu-west-1a: subnet-[0-9a-f]+ \(10\.20\.1\.0\/24\); eu-west-1b: subnet-[0-9a-f]+ \(10\.20\.3\.0\/24\)$/,
+        )
+        .count(),
+    ).resolves.toBe(1);
+    await screenshot('fields-6-review');
   }, 240_000);
 });

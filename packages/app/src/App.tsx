@@ -4,6 +4,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import internalApiFormFields from '@internal/plugin-scaffolder-frontend-module-internal-api';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
@@ -11,6 +12,7 @@ export default createApp({
   features: [
     catalogPlugin,
     scaffolderPlugin,
+    internalApiFormFields,
     apiDocsPlugin,
     orgPlugin,
     userSettingsPlugin,

@@ -6,6 +6,7 @@ import { validateDomainName } from './fields/domainName';
 import { DomainNameField } from './fields/DomainNameField';
 import { validateSubnetFilters } from './fields/subnetFilters';
 import { SubnetFiltersField } from './fields/SubnetFiltersField';
+import { PlacementSummary } from './fields/PlacementSummary';
 
 // The names a template's `ui:field` uses. An app without this package renders
 // those parameters as plain inputs, still checked by the template's schema.
@@ -23,6 +24,11 @@ export const subnetFiltersField = createFormField({
   name: 'InternalApiSubnetFilters',
   component: SubnetFiltersField,
   validation: validateSubnetFilters,
+});
+
+export const placementSummaryField = createFormField({
+  name: 'InternalApiPlacementSummary',
+  component: PlacementSummary,
 });
 
 export const consumerPickerField = createFormField({

@@ -29,7 +29,9 @@ import { useLookup } from './useLookup';
 export function SubnetFiltersField(
   props: FieldExtensionComponentProps<{ name: string; values: string[] }[]>,
 ) {
-  const { formData, onChange, schema, formContext } = props;
+  const { formData, onChange, schema, formContext, rawErrors, idSchema } =
+    props;
+  const id = idSchema?.$id ?? 'subnetFilters';
   const lookups = useApi(internalApiLookupsApiRef);
   const [rows, setRows] = useState<FilterRow[]>(() => rowsOf(formData));
   const request = previewRequest(formContext?.formData, formData);
@@ -47,13 +49,16 @@ export function SubnetFiltersField(
     update(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
   const zones = previewZones(preview.value);
-  const problems = preview.value?.problems ?? [];
+  // Problems the validator already reported for this field are shown by the form once, not twice.
+  const problems = (preview.value?.problems ?? []).filter(
+    problem => !rawErrors?.includes(problem),
+  );
   return (
     <Box mt={2} mb={1}>
       <Typography variant="subtitle1">
         {schema.title ?? 'Subnet filters'}
       </Typography>
-      <FormHelperText>{schema.description}</FormHelperText>
+      <FormHelperText error={false}>{schema.description}</FormHelperText>
       {rows.map((row, index) => (
         <Box
           key={index}
@@ -62,6 +67,7 @@ export function SubnetFiltersField(
           style={{ gap: 16 }}
         >
           <TextField
+            id={`${id}-${index}-name`}
             label={`Filter ${index + 1}`}
             placeholder="tag:Tier"
             value={row.name}
@@ -69,6 +75,7 @@ export function SubnetFiltersField(
             margin="dense"
           />
           <TextField
+            id={`${id}-${index}-values`}
             label={`Values ${index + 1}`}
             placeholder="private (comma-separated)"
             value={row.values}
@@ -87,13 +94,13 @@ export function SubnetFiltersField(
 
       <Box mt={2} aria-label="Matching subnets" role="region">
         {!request && (
-          <FormHelperText>
+          <FormHelperText error={false}>
             Pick the account and fill every filter to see the subnets they
             match.
           </FormHelperText>
         )}
         {request && preview.loading && (
-          <FormHelperText>Looking up subnets…</FormHelperText>
+          <FormHelperText error={false}>Looking up subnets…</FormHelperText>
         )}
         {preview.error && (
           <FormHelperText error role="alert">
@@ -130,8 +137,8 @@ export function SubnetFiltersField(
             {problem}
           </FormHelperText>
         ))}
-        {preview.value && problems.length === 0 && (
-          <FormHelperText>
+        {preview.value && preview.value.problems.length === 0 && (
+          <FormHelperText error={false}>
             One subnet in each of {zones.length} zones of {preview.value.vpcId}{' '}
             ({preview.value.vpcCidr}): the load balancer can use them.
           </FormHelperText>

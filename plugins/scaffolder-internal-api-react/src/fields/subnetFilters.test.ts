@@ -3,6 +3,7 @@ import { internalApiLookupsApiRef } from '../api/InternalApiLookups';
 import {
   filtersOf,
   previewRequest,
+  placementSummary,
   previewZones,
   rowsOf,
   validateSubnetFilters,
@@ -73,6 +74,27 @@ describe('subnet filter rows', () => {
       ['eu-west-1a', true],
       ['eu-west-1b', false],
     ]);
+  });
+});
+
+describe('placementSummary', () => {
+  const zone = (az: string, id: string, cidr: string) => ({
+    availabilityZone: az,
+    subnets: [{ subnetId: id, availabilityZone: az, cidr }],
+  });
+
+  it('lists one subnet per zone for the Review page, and nothing while there are problems', () => {
+    const zones = [
+      zone('eu-west-1a', 's-1', '10.0.1.0/24'),
+      zone('eu-west-1b', 's-2', '10.0.2.0/24'),
+    ];
+    expect(placementSummary({ zones, problems: [] })).toBe(
+      'eu-west-1a: s-1 (10.0.1.0/24); eu-west-1b: s-2 (10.0.2.0/24)',
+    );
+    expect(
+      placementSummary({ zones, problems: ['two in one zone'] }),
+    ).toBeUndefined();
+    expect(placementSummary(undefined)).toBeUndefined();
   });
 });
 

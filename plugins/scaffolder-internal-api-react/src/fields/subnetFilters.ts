@@ -81,3 +81,14 @@ export async function validateSubnetFilters(
     );
   }
 }
+
+/** One line per zone for the Review page; undefined while the placement has problems. */
+export const placementSummary = (preview: PlacementPreview | undefined) =>
+  preview && preview.problems.length === 0 && preview.zones?.length
+    ? preview.zones
+        .map(
+          zone =>
+            `${zone.availabilityZone}: ${zone.subnets[0].subnetId} (${zone.subnets[0].cidr})`,
+        )
+        .join('; ')
+    : undefined;
