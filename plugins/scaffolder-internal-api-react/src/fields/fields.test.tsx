@@ -4,6 +4,7 @@ import {
   InternalApiLookups,
   internalApiLookupsApiRef,
 } from '../api/InternalApiLookups';
+import { AccountPicker } from './AccountPicker';
 import { AccountRegion } from './AccountRegion';
 import { SubnetFiltersField } from './SubnetFiltersField';
 
@@ -124,5 +125,31 @@ describe('AccountRegion', () => {
     expect(
       screen.getByText('The region configured for Payments.'),
     ).toBeInTheDocument();
+  });
+});
+
+describe('AccountPicker', () => {
+  it('shows the picked account by title, id and region', async () => {
+    await render(
+      <AccountPicker
+        {...fieldProps({ formData: '555566667777', onChange: jest.fn() })}
+      />,
+    );
+    expect(
+      await screen.findByText('Payments · 555566667777 · eu-central-1'),
+    ).toBeInTheDocument();
+  });
+
+  it('says why the list is missing and takes a typed id instead', async () => {
+    lookups.listAccounts.mockRejectedValueOnce(new Error('HTTP 503'));
+    await render(
+      <AccountPicker {...fieldProps({ formData: '', onChange: jest.fn() })} />,
+    );
+    expect(
+      await screen.findByText(
+        'Could not load the accounts (HTTP 503); type the 12-digit id.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('textbox')).toBeInTheDocument();
   });
 });
