@@ -7,6 +7,9 @@ import type { InternalApiLookups } from './InternalApiLookups';
  * (e.g. "AWS could not be asked for the subnets: …").
  */
 export class InternalApiClient implements InternalApiLookups {
+  // The subnet filters and the resolved-subnets field ask the same question at the same moment.
+  private readonly previewsInFlight = new Map<string, Promise<any>>();
+
   constructor(
     private readonly options: {
       discoveryApi: DiscoveryApi;
@@ -26,10 +29,19 @@ export class InternalApiClient implements InternalApiLookups {
     return (await this.call('GET', '/parent-domains')).items;
   }
 
+  /** Identical previews asked while one is in flight share its answer. */
   previewPlacement(
     request: Parameters<InternalApiLookups['previewPlacement']>[0],
   ) {
-    return this.call('POST', '/placement/preview', request);
+    const key = JSON.stringify(request);
+    let preview = this.previewsInFlight.get(key);
+    if (!preview) {
+      preview = this.call('POST', '/placement/preview', request).finally(() =>
+        this.previewsInFlight.delete(key),
+      );
+      this.previewsInFlight.set(key, preview);
+    }
+    return preview;
   }
 
   checkDomain(request: Parameters<InternalApiLookups['checkDomain']>[0]) {

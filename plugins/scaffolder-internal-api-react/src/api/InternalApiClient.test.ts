@@ -1,0 +1,64 @@
+import { InternalApiClient } from './InternalApiClient';
+
+function clientAnswering(answer: () => Response) {
+  const fetch = jest.fn(async (_url: string, _init?: RequestInit) => answer());
+  const client = new InternalApiClient({
+    discoveryApi: {
+      getBaseUrl: async plugin => `http://backend/api/${plugin}`,
+    },
+    fetchApi: { fetch: fetch as any },
+  });
+  return { client, fetch };
+}
+
+const json = (status: number, body: object) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+
+const request = {
+  accountId: '444455556666',
+  region: 'eu-west-1',
+  subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
+};
+
+describe('InternalApiClient', () => {
+  it('calls the internal-api backend and unwraps lists', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      json(200, { items: ['acme.com'] }),
+    );
+    await expect(client.listParentDomains()).resolves.toEqual(['acme.com']);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/internal-api/parent-domains',
+      expect.objectContaining({ method: 'GET' }),
+    );
+  });
+
+  it('asks once for identical previews in flight, again once answered', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      json(200, { zones: [], problems: [] }),
+    );
+    const [first, second] = await Promise.all([
+      client.previewPlacement(request),
+      client.previewPlacement({ ...request }),
+    ]);
+    expect(first).toBe(second);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(fetch.mock.calls[0][1]!.body as string)).toEqual(request);
+
+    await client.previewPlacement(request);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("throws the backend's own message", async () => {
+    const { client } = clientAnswering(() =>
+      json(503, {
+        error: { message: 'AWS could not be asked for the subnets: timeout' },
+      }),
+    );
+    await expect(client.previewPlacement(request)).rejects.toThrow(
+      'AWS could not be asked for the subnets: timeout',
+    );
+  });
+});
