@@ -71,7 +71,7 @@ export function subnetsByZone(subnets: SubnetFacts[]): ZoneSubnets[] {
     }));
 }
 
-export function describeFilters(filters: SubnetFilter[]): string {
+function describeFilters(filters: SubnetFilter[]): string {
   return filters.length === 0
     ? 'none'
     : filters.map(f => `${f.name}=${f.values.join('|')}`).join(', ');
