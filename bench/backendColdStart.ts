@@ -62,7 +62,7 @@ function treeRssMiB(rootPid: number): number {
   return kiB / 1024;
 }
 
-/** The scaffolder's action ids, to check the variant really is with or without our module. */
+/** The scaffolder's action ids, to check the variant really is with or without our features. */
 async function actionIds(baseUrl: string): Promise<string[]> {
   const api = await signInAsGuest(baseUrl);
   const { body } = await api.get('/api/scaffolder/v2/actions');
@@ -125,7 +125,7 @@ async function coldStart(
     const deadline = Date.now() + 120_000;
     for (;;) {
       if (child.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`Backend (${variant} our module) never became ready`);
+        throw new Error(`Backend (${variant} our features) never became ready`);
       }
       const ready = await fetch(`${baseUrl}/.backstage/health/v1/readiness`)
         .then(response => response.ok)
@@ -140,7 +140,7 @@ async function coldStart(
     const hasOurs = (await actionIds(baseUrl)).includes(OUR_ACTION);
     if (hasOurs !== (variant === 'with')) {
       throw new Error(
-        `Backend ${variant} our module lists ${OUR_ACTION}: ${hasOurs}`,
+        `Backend ${variant} our features lists ${OUR_ACTION}: ${hasOurs}`,
       );
     }
     return { readyMs, rssMiB };
@@ -186,14 +186,14 @@ async function measureColdStarts(runs: number) {
 
 export const backendColdStart: Benchmark = {
   name: 'coldstart',
-  title: 'Backend cold start and memory, with and without our module',
+  title: 'Backend cold start and memory, with and without our features',
   async run() {
     const runs = runsOr(5);
     const p50 = await measureColdStarts(runs);
     const note = `p50 of ${runs}, alternating`;
     return [
       row(
-        'spawn to ready, with our module',
+        'spawn to ready, with our features',
         `${(p50.with.readyMs / 1000).toFixed(2)} s`,
         note,
       ),
@@ -208,7 +208,7 @@ export const backendColdStart: Benchmark = {
         'same run',
       ),
       row(
-        'RSS at ready, with our module',
+        'RSS at ready, with our features',
         `${p50.with.rssMiB.toFixed(0)} MiB`,
         note,
       ),
