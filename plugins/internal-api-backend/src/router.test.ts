@@ -140,6 +140,20 @@ describe('the internal-api lookups', () => {
 
   it.each([
     [
+      'a missing account',
+      { region: 'eu-west-1', subnetFilters: [] },
+      /^accountId must be a non-empty string$/,
+    ],
+    [
+      'filters that are not name and values',
+      {
+        accountId: SANDBOX_ACCOUNTS.orders,
+        region: 'eu-west-1',
+        subnetFilters: [{ name: 'tag:Tier', values: 'private' }],
+      },
+      /^subnetFilters must be a list of \{ name: string, values: string\[\] \}$/,
+    ],
+    [
       'an account that is not configured',
       { accountId: '123456789012', region: 'eu-west-1', subnetFilters: [] },
       /123456789012.*444455556666/,
