@@ -13,9 +13,12 @@ import {
 } from '@internal/aws-sandbox';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { stopProcessGroup } from '../e2e/src/backstageProcess';
+import {
+  stopProcessGroup,
+  waitForReadiness,
+  writeLoopbackConfig,
+} from '../e2e/src/backstageProcess';
 import { signInAsGuest } from '../e2e/src/scaffolderApi';
 import { Benchmark, median, row, runsOr } from './measure';
 
@@ -75,19 +78,7 @@ async function coldStart(
   env: NodeJS.ProcessEnv,
 ): Promise<ColdStart> {
   const port = await findFreeLoopbackPort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const configFile = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'bench-config-')),
-    'app-config.bench.json',
-  );
-  fs.writeFileSync(
-    configFile,
-    JSON.stringify({
-      ...config,
-      app: { baseUrl },
-      backend: { baseUrl, listen: { host: '127.0.0.1', port } },
-    }),
-  );
+  const { baseUrl, configFile } = writeLoopbackConfig(port, config);
 
   const started = process.hrtime.bigint();
   const child = spawn(
@@ -122,18 +113,8 @@ async function coldStart(
   child.stderr!.on('data', append);
 
   try {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`Backend (${variant} our features) never became ready`);
-      }
-      const ready = await fetch(`${baseUrl}/.backstage/health/v1/readiness`)
-        .then(response => response.ok)
-        .catch(() => false);
-      if (ready) break;
-      // A short poll: the interval bounds how late we notice readiness.
-      await new Promise(resolve => setTimeout(resolve, 50));
-    }
+    // A short poll: the interval bounds how late we notice readiness.
+    await waitForReadiness(baseUrl, child, 120_000, 50);
     const readyMs = Number(process.hrtime.bigint() - started) / 1e6;
     const rssMiB = treeRssMiB(child.pid!);
 

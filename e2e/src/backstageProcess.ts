@@ -43,22 +43,9 @@ export async function startBackend(
   extraConfig: object = {},
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<RunningBackend> {
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const overrideFile = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-config-')),
-    'app-config.e2e.json',
-  );
-  fs.writeFileSync(
-    overrideFile,
-    JSON.stringify({
-      app: { baseUrl },
-      backend: {
-        baseUrl,
-        listen: { host: '127.0.0.1', port },
-        cors: { origin: baseUrl },
-      },
-      ...extraConfig,
-    }),
+  const { baseUrl, configFile: overrideFile } = writeLoopbackConfig(
+    port,
+    extraConfig,
   );
   const child = spawn(
     'npx',
@@ -85,21 +72,52 @@ export async function startBackend(
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
 
+  const stop = async () => {
+    await stopProcessGroup(child);
+    fs.rmSync(path.dirname(overrideFile), { recursive: true, force: true });
+  };
   try {
     await waitForReadiness(baseUrl, child, 120_000);
   } catch (error) {
-    await stopProcessGroup(child);
+    await stop();
     throw new Error(
       `${(error as Error).message}\nBackend output:\n${log.slice(-6000)}`,
     );
   }
-  return { baseUrl, stop: () => stopProcessGroup(child), output: () => log };
+  return { baseUrl, stop, output: () => log };
 }
 
-async function waitForReadiness(
+/**
+ * An app-config override that points every URL at a loopback port, written to
+ * a temporary folder; the caller removes `path.dirname(configFile)` when done.
+ */
+export function writeLoopbackConfig(port: number, extraConfig: object = {}) {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const configFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'backend-config-')),
+    'app-config.loopback.json',
+  );
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify({
+      app: { baseUrl },
+      backend: {
+        baseUrl,
+        listen: { host: '127.0.0.1', port },
+        cors: { origin: baseUrl },
+      },
+      ...extraConfig,
+    }),
+  );
+  return { baseUrl, configFile };
+}
+
+/** Polls the backend's readiness endpoint; fails early if the process exits. */
+export async function waitForReadiness(
   baseUrl: string,
   child: ChildProcess,
   timeoutMs: number,
+  intervalMs = 250,
 ) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -116,7 +134,7 @@ async function waitForReadiness(
     } catch {
       // Not listening yet.
     }
-    await new Promise(resolve => setTimeout(resolve, 250));
+    await new Promise(resolve => setTimeout(resolve, intervalMs));
   }
   throw new Error(`Backend at ${baseUrl} was not ready within ${timeoutMs} ms`);
 }

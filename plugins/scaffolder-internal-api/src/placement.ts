@@ -79,8 +79,10 @@ function describeFilters(filters: SubnetFilter[]): string {
 
 /**
  * Every reason a Network Load Balancer could not take these subnets: none
- * matched, more than one in a zone, or fewer than two zones. Empty when the
- * placement is good, and then each zone has exactly one subnet.
+ * matched, more than one in a zone, or fewer than two zones. An NLB takes
+ * exactly one subnet per zone (trap 3: the CDK pattern takes every matching
+ * subnet and the deploy fails), and an API needs two zones to survive losing
+ * one. Empty when the placement is good: then each zone has one subnet.
  */
 export function placementProblems(
   zones: ZoneSubnets[],
