@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-
-const run = promisify(execFile);
+import { refuseOptionLikePath, refuseUnsafeBranch, runGit } from './git';
+import { commitDirectory, refuseGitEntries } from './workspaceCommit';
 
 /** Where one repository lives and how it is addressed. */
 export interface LocalGitRepository {
@@ -22,6 +20,8 @@ export interface LocalGitLocation {
   /** Path inside the repository, without a leading slash; '' is the root. */
   filePath: string;
 }
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 const CONTENTS_URL = /^(.+\.git)\/blob\/([^/]+)(?:\/(.*))?$/;
 
@@ -77,7 +77,8 @@ export class LocalGitRepositories {
 
   /**
    * Commits `sourceDir` as the first commit of `branch` and stores it as a new
-   * bare repository. Refuses when the repository exists, as a Git host does.
+   * bare repository. Refuses when the repository exists, as a Git host does,
+   * and when `sourceDir` holds a `.git` (see refuseGitEntries).
    */
   async publish(options: {
     repository: LocalGitRepository;
@@ -87,51 +88,44 @@ export class LocalGitRepositories {
     commitMessage: string;
     author: { name: string; email: string };
   }): Promise<{ commitHash: string }> {
-    const { repository, sourceDir, branch, author } = options;
+    const { repository, sourceDir } = options;
     if (fs.existsSync(repository.gitDir)) {
       throw new ConflictError(
         `Repository ${repository.gitDir} already exists; choose another repository name ` +
           '(restarting the sandbox starts with no repositories)',
       );
     }
-    const git = (cwd: string, ...args: string[]) =>
-      run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-    await git(sourceDir, 'init', '--quiet', `--initial-branch=${branch}`);
-    await git(sourceDir, 'add', '--all');
-    await git(
+    refuseGitEntries(sourceDir);
+    const { commitHash } = await commitDirectory({
       sourceDir,
-      '-c',
-      `user.name=${author.name}`,
-      '-c',
-      `user.email=${author.email}`,
-      'commit',
-      '--quiet',
-      '--no-verify',
-      '-m',
-      options.commitMessage,
-    );
-    const { stdout } = await git(sourceDir, 'rev-parse', 'HEAD');
-    fs.mkdirSync(path.dirname(repository.gitDir), { recursive: true });
-    await git(sourceDir, 'clone', '--quiet', '--bare', '.', repository.gitDir);
+      branch: options.branch,
+      commitMessage: options.commitMessage,
+      author: options.author,
+      targetGitDir: repository.gitDir,
+    });
     if (options.description) {
       fs.writeFileSync(
         path.join(repository.gitDir, 'description'),
         `${options.description}\n`,
       );
     }
-    // The workspace keeps no trace of the local commit, as after a push.
-    fs.rmSync(path.join(sourceDir, '.git'), { recursive: true, force: true });
-    return { commitHash: stdout.trim() };
+    return { commitHash };
   }
 
-  /** The object id of a file or tree at a branch; NotFoundError when absent. */
+  /**
+   * The object id of a file or tree at a branch; NotFoundError when absent.
+   * `branch:path` is one argument that starts with the branch, which
+   * refuseLocation keeps from starting with '-'.
+   */
   async objectId(location: LocalGitLocation): Promise<string> {
+    refuseLocation(location);
     try {
-      const { stdout } = await this.git(
+      const stdout = await this.git(
         location,
         'rev-parse',
         '--verify',
         '--quiet',
+        '--end-of-options',
         `${location.branch}:${location.filePath}`,
       );
       return stdout.toString().trim();
@@ -144,42 +138,69 @@ export class LocalGitRepositories {
     }
   }
 
+  /** The content of a blob, by the id objectId or listFiles gave. */
   async readBlob(location: LocalGitLocation, objectId: string) {
-    const { stdout } = await this.git(location, 'cat-file', 'blob', objectId);
-    return stdout;
+    if (!OBJECT_ID.test(objectId)) {
+      throw new InputError(
+        `'${objectId}' is not a git object id (40 or 64 hex digits)`,
+      );
+    }
+    return this.git(location, 'cat-file', 'blob', objectId);
   }
 
-  /** Every file path on the branch, for glob search. */
-  async listFiles(location: LocalGitLocation): Promise<string[]> {
-    const { stdout } = await this.git(
+  /** Every file on the branch with its blob id, for glob search. */
+  async listFiles(
+    location: LocalGitLocation,
+  ): Promise<Array<{ path: string; objectId: string }>> {
+    // Only the branch reaches git; filePath (a search pattern) does not.
+    refuseUnsafeBranch(location.branch);
+    const stdout = await this.git(
       location,
       'ls-tree',
       '-r',
-      '--name-only',
       '-z',
+      '--end-of-options',
       location.branch,
     );
-    return stdout.toString().split('\0').filter(Boolean);
+    // Each entry is '<mode> <type> <id>\t<path>'; submodules (commits) have no content.
+    return stdout
+      .toString()
+      .split('\0')
+      .map(entry => /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map(([, objectId, filePath]) => ({ path: filePath, objectId }));
   }
 
   /** A tar archive of the branch (or one folder of it). */
   async archive(location: LocalGitLocation): Promise<Buffer> {
-    const { stdout } = await this.git(
+    refuseLocation(location);
+    // '--' ends the options: git archive reads options after the tree-ish
+    // too, so a path '--output=…' would otherwise choose where it writes.
+    // --literal-pathspecs: a path ':(exclude)…' is a file name, not magic.
+    return this.git(
       location,
+      '--literal-pathspecs',
       'archive',
       '--format=tar',
       location.branch,
+      '--',
       ...(location.filePath ? [location.filePath] : []),
     );
-    return stdout;
   }
 
   private git(location: LocalGitLocation, ...args: string[]) {
-    return run('git', ['--git-dir', location.gitDir, ...args], {
-      encoding: 'buffer',
-      maxBuffer: 256 * 1024 * 1024,
+    // The repositories are bare and named by --git-dir; the working folder is
+    // the file system root, which no template writes.
+    return runGit([`--git-dir=${location.gitDir}`, ...args], {
+      cwd: path.parse(location.gitDir).root,
     });
   }
+}
+
+/** Refuses a branch or path that git could read as an option or revision syntax. */
+function refuseLocation(location: LocalGitLocation) {
+  refuseUnsafeBranch(location.branch);
+  refuseOptionLikePath(location.filePath);
 }
 
 export function localGitRepositoriesFromConfig(config: {

@@ -11,11 +11,11 @@ import type {
   UrlReaderServiceSearchOptions,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotModifiedError } from '@backstage/errors';
-import { minimatch } from 'minimatch';
 import {
   LocalGitRepositories,
   localGitRepositoriesFromConfig,
 } from './localGitRepositories';
+import { searchMatcher } from './searchPattern';
 
 /**
  * Reads `file://…/<repo>.git/blob/<branch>/<path>` URLs from the local
@@ -70,6 +70,8 @@ export function createLocalGitUrlReader(options: {
 
     async search(url: string, searchOptions?: UrlReaderServiceSearchOptions) {
       const location = locate(url);
+      // Refuses a costly pattern before any git work.
+      const matches = searchMatcher(location.filePath);
       const branchUrl = url.slice(0, url.length - location.filePath.length);
       const branchId = await repositories.objectId({
         ...location,
@@ -78,18 +80,15 @@ export function createLocalGitUrlReader(options: {
       if (searchOptions?.etag === branchId) {
         throw new NotModifiedError();
       }
-      const matches = (await repositories.listFiles(location)).filter(file =>
-        minimatch(file, location.filePath),
+      const files = (await repositories.listFiles(location)).filter(file =>
+        matches(file.path),
       );
       return {
         etag: branchId,
-        files: matches.map(file => ({
-          url: `${branchUrl}${file}`,
-          content: async () =>
-            repositories.readBlob(
-              location,
-              await repositories.objectId({ ...location, filePath: file }),
-            ),
+        // Read by blob id: a file path never becomes a git argument here.
+        files: files.map(file => ({
+          url: `${branchUrl}${file.path}`,
+          content: async () => repositories.readBlob(location, file.objectId),
         })),
       };
     },

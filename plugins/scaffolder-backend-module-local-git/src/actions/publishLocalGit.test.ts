@@ -155,4 +155,61 @@ describe('publish:github backed by local git', () => {
     ).rejects.toThrow(/Repository owner '\.\.'/);
     expect(fs.readdirSync(root.dir)).toEqual([]);
   });
+
+  // A config that runs a command on `git add` or `git status`, as
+  // fetch:plain:file with targetPath .git/config can write it.
+  const hostileConfig = (marker: string) =>
+    `[core]\n\tfsmonitor = "touch '${marker}'; false"\n`;
+
+  it.each<[string, string, (config: string) => Record<string, string>]>([
+    ['a .git folder', '.git', config => ({ '.git/config': config })],
+    [
+      'a .git file pointing at a git folder elsewhere in it',
+      '.git',
+      config => ({
+        '.git': 'gitdir: hidden\n',
+        'hidden/config': config,
+        // What makes git take `hidden` for a repository: HEAD, objects/, refs/.
+        'hidden/HEAD': 'ref: refs/heads/master\n',
+        'hidden/objects/info/packs': '',
+        'hidden/refs/heads/.keep': '',
+      }),
+    ],
+    [
+      // git 2.39 runs nothing from it, but would commit it as a submodule with no content.
+      'a nested .git',
+      'packages/api/.git',
+      config => ({ 'packages/api/.git/config': config }),
+    ],
+  ])(
+    'refuses a workspace holding %s, and runs no command from it',
+    async (_layout, gitPath, files) => {
+      const marker = path.join(root.dir, 'fsmonitor-ran');
+      writeFiles(workspace.dir, files(hostileConfig(marker)));
+
+      await expect(
+        publish({ repoUrl: 'github.com?owner=acme&repo=orders-api' }),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining(
+          `holds '${gitPath}': a git repository the template wrote. The publisher refuses it, as git would read its config`,
+        ),
+      });
+      // Neither the marker nor a repository: root.dir stays empty.
+      expect(fs.readdirSync(root.dir)).toEqual([]);
+    },
+  );
+
+  it('refuses a branch that git would read as an option', async () => {
+    await expect(
+      publish({
+        repoUrl: 'github.com?owner=acme&repo=orders-api',
+        defaultBranch: '--output=x',
+      }),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/^Branch '--output=x' starts with '-'/),
+    });
+    expect(fs.readdirSync(root.dir)).toEqual([]);
+  });
 });
