@@ -138,3 +138,29 @@ export function findWorkloadAccount(
   }
   return account;
 }
+
+/**
+ * The VPC an internal API of `account` goes in: only the configured one. That is
+ * the VPC the platform team attached to the transit gateway for internal APIs;
+ * anyone can register a template, and a template must not place an API in, or
+ * route consumers into, another VPC of the account. Refuses any other vpcId
+ * before any AWS call.
+ * @param vpcId - the template's input; empty means the configured VPC
+ * @param options.canBeEmpty - whether the action lets vpcId be left empty, for the fix to name
+ */
+export function workloadVpcId(
+  account: WorkloadAccount,
+  vpcId: string | undefined,
+  options: { canBeEmpty: boolean },
+): string {
+  if (!vpcId || vpcId === account.vpcId) {
+    return account.vpcId;
+  }
+  const fix = options.canBeEmpty
+    ? `use '${account.vpcId}' or leave vpcId empty.`
+    : `use '${account.vpcId}', the vpcId that internal-api:placement:resolve outputs.`;
+  throw new InputError(
+    `vpcId '${vpcId}' is not the VPC configured for account ${account.accountId} (${account.title}): ${fix} ` +
+      'Internal APIs go only in the VPC set under internalApi.workloadAccounts.',
+  );
+}

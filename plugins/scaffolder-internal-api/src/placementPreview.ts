@@ -1,7 +1,11 @@
 import { InputError } from '@backstage/errors';
 import type { AwsClients } from './aws/clients';
 import { describeSubnets, describeVpc } from './aws/network';
-import { findWorkloadAccount, InternalApiConfig } from './config';
+import {
+  findWorkloadAccount,
+  InternalApiConfig,
+  workloadVpcId,
+} from './config';
 import {
   placementProblems,
   SubnetFilter,
@@ -26,7 +30,8 @@ export interface PlacementPreview {
  * zone, and every reason the placement would be refused. The placement action
  * and the form's live preview both run this, so they cannot disagree.
  * Refuses (InputError, before any AWS call where it can) an account that is
- * not configured, a malformed filter, or a VPC that does not exist.
+ * not configured, a VPC other than the account's configured one, a malformed
+ * filter, or a configured VPC that does not exist.
  */
 export async function previewPlacement(options: {
   internalApi: InternalApiConfig;
@@ -40,16 +45,16 @@ export async function previewPlacement(options: {
 }): Promise<PlacementPreview> {
   const { accountId, region, subnetFilters } = options;
   const account = findWorkloadAccount(options.internalApi, accountId, region);
+  const vpcId = workloadVpcId(account, options.vpcId, { canBeEmpty: true });
   validateSubnetFilters(subnetFilters);
-  const vpcId = options.vpcId ?? account.vpcId;
 
   const ec2 = await options.aws.ec2(account, options.initiator);
   try {
     const vpc = await describeVpc(ec2, vpcId);
     if (!vpc) {
       throw new InputError(
-        `vpcId '${vpcId}' was not found in account ${accountId}, region ${region}. ` +
-          `Leave vpcId empty to use the account's configured VPC (${account.vpcId}).`,
+        `The VPC configured for account ${accountId} (${account.title}), '${vpcId}', was not found in region ${region}. ` +
+          'A platform engineer corrects internalApi.workloadAccounts[].vpcId in app-config.yaml.',
       );
     }
     const zones = subnetsByZone(

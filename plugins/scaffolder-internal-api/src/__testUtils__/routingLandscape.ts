@@ -177,3 +177,30 @@ export async function createWideConsumer(
     ec2.destroy();
   }
 }
+
+/**
+ * A second VPC in the Orders account, also attached to the transit gateway but
+ * not the one configured for internal APIs: what a template must not route into.
+ */
+export async function createOtherOrdersVpc(landscape: RoutingLandscape) {
+  const ec2 = await ec2In(landscape.moto, ORDERS_ACCOUNT);
+  const vpc = await createVpcWithSubnets(ec2, {
+    cidr: '10.90.0.0/16',
+    subnets: ['a', 'b'].map((zone, i) => ({
+      availabilityZone: `${REGION}${zone}`,
+      cidr: `10.90.${i}.0/24`,
+      ownRouteTable: true,
+    })),
+  });
+  ec2.destroy();
+  const network = await ec2In(landscape.moto, NETWORK_ACCOUNT);
+  await network.send(
+    new CreateTransitGatewayVpcAttachmentCommand({
+      TransitGatewayId: landscape.transitGatewayId,
+      VpcId: vpc.vpcId,
+      SubnetIds: vpc.subnets.map(s => s.subnetId),
+    }),
+  );
+  network.destroy();
+  return vpc;
+}

@@ -7,6 +7,7 @@ import {
 } from '../__testUtils__/landscape';
 import { tgwRoutes, vpcRoutes } from '../__testUtils__/routeState';
 import {
+  createOtherOrdersVpc,
   createWideConsumer,
   CUSTOMER_ACCOUNT,
   NETWORK_ACCOUNT,
@@ -199,6 +200,28 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
         message: expect.stringMatching(message),
       });
       expect(calls).toEqual([]);
+    });
+
+    it("a VPC other than the account's configured one, even one attached to the transit gateway, before any AWS call", async () => {
+      const other = await createOtherOrdersVpc(landscape);
+      const before = await routeState(landscape);
+      const { result, calls } = registerRoutes(landscape, {
+        vpcId: other.vpcId,
+        subnets: other.subnets,
+        consumers,
+      });
+      await expect(result).rejects.toMatchObject({
+        name: 'InputError',
+        message:
+          `vpcId '${other.vpcId}' is not the VPC configured for account ${ORDERS_ACCOUNT} (Orders (prod)): ` +
+          `use '${landscape.orders.vpcId}', the vpcId that internal-api:placement:resolve outputs. ` +
+          'Internal APIs go only in the VPC set under internalApi.workloadAccounts.',
+      });
+      expect(calls).toEqual([]);
+      expect(await routeState(landscape)).toEqual(before);
+      await expect(
+        vpcRoutes(landscape.moto, ORDERS_ACCOUNT, other.vpcId),
+      ).resolves.toEqual([]);
     });
 
     it('when no transit gateway is configured, before any AWS call', async () => {

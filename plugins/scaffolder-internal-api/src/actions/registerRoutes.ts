@@ -4,6 +4,7 @@ import {
   ConsumerNetwork,
   findWorkloadAccount,
   InternalApiConfig,
+  workloadVpcId,
 } from '../config';
 import {
   applyRouteRegistration,
@@ -45,7 +46,9 @@ export function createRegisterRoutesAction(options: InternalApiActionsOptions) {
           z
             .string()
             .regex(...VPC_ID)
-            .describe('The provider VPC'),
+            .describe(
+              "The provider VPC, as internal-api:placement:resolve outputs it; must be the account's configured VPC",
+            ),
         subnets: z =>
           z
             .array(
@@ -104,6 +107,9 @@ export function createRegisterRoutesAction(options: InternalApiActionsOptions) {
         ctx.input.accountId,
         ctx.input.region,
       );
+      const vpcId = workloadVpcId(account, ctx.input.vpcId, {
+        canBeEmpty: false,
+      });
       const consumers = findConsumers(internalApi, ctx.input.consumers);
       const routeTableIds = [
         ...new Set(ctx.input.subnets.map(subnet => subnet.routeTableId)),
@@ -118,9 +124,9 @@ export function createRegisterRoutesAction(options: InternalApiActionsOptions) {
       try {
         const plan = await planRouteRegistration({
           provider: {
-            label: `provider ${ctx.input.vpcId}`,
+            label: `provider ${vpcId}`,
             location: account,
-            vpcId: ctx.input.vpcId,
+            vpcId,
             ec2: providerEc2,
             routeTableIds,
           },

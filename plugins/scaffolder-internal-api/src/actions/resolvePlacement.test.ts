@@ -20,11 +20,20 @@ describe('internal-api:placement:resolve against the emulator', () => {
 
   async function resolve(
     input: Record<string, unknown>,
-    options: RunOptions = {},
+    options: RunOptions & { ordersVpcId?: string } = {},
   ) {
     const { aws, calls } = countingAwsClients(landscape.config);
+    const { internalApi } = landscape;
     const action = createResolvePlacementAction({
-      internalApi: landscape.internalApi,
+      // ordersVpcId: what the platform team configured as the Orders VPC.
+      internalApi: {
+        ...internalApi,
+        workloadAccounts: internalApi.workloadAccounts.map(account =>
+          account.accountId === ORDERS_ACCOUNT && options.ordersVpcId
+            ? { ...account, vpcId: options.ordersVpcId }
+            : account,
+        ),
+      },
       aws,
     });
     const result = runAction(
@@ -79,6 +88,18 @@ describe('internal-api:placement:resolve against the emulator', () => {
     );
   });
 
+  it("accepts the account's configured VPC given explicitly", async () => {
+    const given = await (
+      await resolve({
+        accountId: ORDERS_ACCOUNT,
+        vpcId: landscape.orders.vpcId,
+        subnetFilters: privateSubnets,
+      })
+    ).result;
+    expect(given.vpcId).toBe(landscape.orders.vpcId);
+    expect(given.subnets).toHaveLength(3);
+  });
+
   it('gives the same answer in dry-run, since it only reads', async () => {
     const real = await (
       await resolve({
@@ -113,11 +134,10 @@ describe('internal-api:placement:resolve against the emulator', () => {
       subnetFilters: privateSubnets,
     });
     await few.result;
-    const many = await resolve({
-      accountId: ORDERS_ACCOUNT,
-      vpcId: crowded.vpcId,
-      subnetFilters: privateSubnets,
-    });
+    const many = await resolve(
+      { accountId: ORDERS_ACCOUNT, subnetFilters: privateSubnets },
+      { ordersVpcId: crowded.vpcId },
+    );
     expect(((await many.result) as any).subnets).toHaveLength(3);
 
     expect(few.calls).toEqual([
@@ -173,14 +193,43 @@ describe('internal-api:placement:resolve against the emulator', () => {
       expect(calls).toEqual([]);
     });
 
-    it('a VPC the account does not have (the other account’s VPC included)', async () => {
-      const { result } = await resolve({
-        accountId: ORDERS_ACCOUNT,
-        vpcId: landscape.payments.vpcId,
+    it("a VPC other than the account's configured one, even one that would resolve, before any AWS call", async () => {
+      const ec2 = await ec2In(landscape.moto, ORDERS_ACCOUNT);
+      const other = await createVpcWithSubnets(ec2, {
+        cidr: '10.31.0.0/16',
+        subnets: ['a', 'b'].map((zone, i) => ({
+          availabilityZone: `${REGION}${zone}`,
+          cidr: `10.31.${i}.0/24`,
+          tags: { Tier: 'private' },
+        })),
       });
+      ec2.destroy();
+
+      for (const vpcId of [other.vpcId, landscape.payments.vpcId]) {
+        const { result, calls } = await resolve({
+          accountId: ORDERS_ACCOUNT,
+          vpcId,
+          subnetFilters: privateSubnets,
+        });
+        await expect(result).rejects.toMatchObject({
+          name: 'InputError',
+          message:
+            `vpcId '${vpcId}' is not the VPC configured for account ${ORDERS_ACCOUNT} (Orders (prod)): ` +
+            `use '${landscape.orders.vpcId}' or leave vpcId empty. ` +
+            'Internal APIs go only in the VPC set under internalApi.workloadAccounts.',
+        });
+        expect(calls).toEqual([]);
+      }
+    });
+
+    it('a configured VPC that does not exist, naming the config to correct', async () => {
+      const { result } = await resolve(
+        { accountId: ORDERS_ACCOUNT, subnetFilters: privateSubnets },
+        { ordersVpcId: 'vpc-0123456789abcdef0' },
+      );
       await expect(result).rejects.toThrow(
-        `vpcId '${landscape.payments.vpcId}' was not found in account ${ORDERS_ACCOUNT}, region ${REGION}. ` +
-          `Leave vpcId empty to use the account's configured VPC (${landscape.orders.vpcId}).`,
+        `The VPC configured for account ${ORDERS_ACCOUNT} (Orders (prod)), 'vpc-0123456789abcdef0', was not found in region ${REGION}. ` +
+          'A platform engineer corrects internalApi.workloadAccounts[].vpcId in app-config.yaml.',
       );
     });
 

@@ -40,7 +40,7 @@ export function createResolvePlacementAction(
             .regex(...VPC_ID)
             .optional()
             .describe(
-              "VPC to place the API in; defaults to the account's configured VPC",
+              "Optional: only the account's configured VPC (internalApi.workloadAccounts[].vpcId) is allowed, and empty means that one",
             ),
         subnetFilters: z =>
           z

@@ -39,7 +39,7 @@ describe('createAccountCredentials against the emulator', () => {
 
   it("names the STS session after the task's initiator, so CloudTrail shows who asked", async () => {
     await expect(callerArn(ACCOUNT, 'user:default/jane.doe')).resolves.toBe(
-      `arn:aws:sts::${ACCOUNT}:assumed-role/backstage-internal-api/backstage-jane.doe`,
+      `arn:aws:sts::${ACCOUNT}:assumed-role/backstage-internal-api/backstage-default.jane.doe-d410da1e`,
     );
   });
 
@@ -83,19 +83,50 @@ describe('createAccountCredentials when the role refuses the session name', () =
     await expect(provider()).resolves.toEqual(shared);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining(
-        "does not allow session name 'backstage-jane.doe'",
+        "does not allow session name 'backstage-default.jane.doe-d410da1e'",
       ),
     );
   });
 });
 
 describe('stsSessionName', () => {
+  // STS RoleSessionName: 2-64 characters of [\w+=,.@-].
+  const STS_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+  // Two 100-character refs that share their first 99.
+  const longA = `user:default/${'x'.repeat(86)}a`;
+  const longB = `user:default/${'x'.repeat(86)}b`;
+
   it.each([
-    ['user:default/jane.doe', 'backstage-jane.doe'],
-    ['user:partners/ann', 'backstage-partners-ann'],
-    ['user:default/o’brien', 'backstage-o-brien'],
-    [`user:default/${'x'.repeat(80)}`, `backstage-${'x'.repeat(54)}`],
+    ['user:default/jane.doe', 'backstage-default.jane.doe-d410da1e'],
+    ['user:partners/ann', 'backstage-partners.ann-3ca2ad7f'],
+    ['user:default/o’brien', 'backstage-default.o-brien-9c22ded6'],
   ])('%s becomes %s', (ref, name) => {
     expect(stsSessionName(ref)).toBe(name);
+  });
+
+  it('keeps refs that read alike apart: the namespace stays and a hash of the full ref follows', () => {
+    expect(stsSessionName('user:other/b')).not.toBe(
+      stsSessionName('user:default/other-b'),
+    );
+  });
+
+  it('cuts the readable part of a long ref, never the hash, so long refs sharing a prefix stay apart', () => {
+    expect(longA).toHaveLength(100);
+    expect(longA.slice(0, 64)).toBe(longB.slice(0, 64));
+    const [a, b] = [stsSessionName(longA), stsSessionName(longB)];
+    expect(a).toHaveLength(64);
+    expect(a).toMatch(/^backstage-default\.x+-[0-9a-f]{8}$/);
+    expect(a).not.toBe(b);
+  });
+
+  it.each([
+    ['a plain ref', 'user:default/jane.doe'],
+    ['characters STS refuses', 'user:default/名前 with spaces/and:colons'],
+    ['one-letter names', 'user:a/b'],
+    ['a 100-character ref', longA],
+    ['a 600-character ref', `user:${'n'.repeat(300)}/${'m'.repeat(300)}`],
+  ])('gives %s a name STS accepts, the same every time', (_case, ref) => {
+    expect(stsSessionName(ref)).toMatch(STS_SESSION_NAME);
+    expect(stsSessionName(ref)).toBe(stsSessionName(ref));
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
@@ -115,10 +116,29 @@ function assumedRoleFor(
   };
 }
 
-/** STS allows 2-64 characters of [\w+=,.@-]; 'user:default/jane.doe' becomes 'backstage-jane.doe'. */
+const SESSION_PREFIX = 'backstage-';
+const HASH_LENGTH = 8;
+// What is left of STS's 64 characters for the readable part: prefix, a '-', the hash.
+const READABLE_LENGTH = 64 - SESSION_PREFIX.length - 1 - HASH_LENGTH;
+
+/**
+ * The STS session name for an initiator, e.g. 'user:default/jane.doe' becomes
+ * 'backstage-default.jane.doe-d410da1e'. STS allows 2-64 characters of
+ * [\w+=,.@-], so the readable part (namespace kept, '/' as '.', other
+ * characters as '-') can collide or be cut: 'user:other/b' and
+ * 'user:default/other-b' must not read alike in CloudTrail. The first 8 hex of
+ * the full ref's SHA-256 keep names distinct; the readable part is cut first,
+ * so the hash always survives.
+ */
 export function stsSessionName(initiator: string): string {
-  const name = initiator
-    .replace(/^user:(default\/)?/, '')
-    .replace(/[^\w+=,.@-]/g, '-');
-  return `backstage-${name}`.slice(0, 64);
+  const readable = initiator
+    .replace(/^user:/, '')
+    .replace(/\//g, '.')
+    .replace(/[^\w+=,.@-]/g, '-')
+    .slice(0, READABLE_LENGTH);
+  const hash = createHash('sha256')
+    .update(initiator)
+    .digest('hex')
+    .slice(0, HASH_LENGTH);
+  return `${SESSION_PREFIX}${readable}-${hash}`;
 }
