@@ -16,14 +16,24 @@ import {
   SubnetFilter,
   withDelegationPlan,
 } from '@internal/plugin-scaffolder-backend-module-internal-api';
-import express, { Request } from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
+import {
+  createLookupLimiter,
+  DEFAULT_LOOKUP_LIMITS,
+  LookupLimits,
+  TooManyLookupsError,
+} from './lookupLimits';
 
 export interface RouterOptions {
   context: InternalApiContext;
   httpAuth: HttpAuthService;
   config: RootConfigService;
   logger: LoggerService;
+  /** Default {@link DEFAULT_LOOKUP_LIMITS}; tests pass small ones. */
+  limits?: LookupLimits;
+  /** The clock of the limits, for tests. */
+  now?: () => number;
 }
 
 function stringField(body: any, field: string): string {
@@ -55,10 +65,13 @@ function subnetFiltersField(body: any): SubnetFilter[] {
 /**
  * Runs a lookup. A refusal of the values (InputError) is the lookup's answer,
  * returned as `problems` for the form to show; anything else means AWS could
- * not be asked, and becomes a 503 that says so.
+ * not be asked, and becomes a 503 that says what to do. The AWS error (role
+ * ARNs, account ids) goes to the backend log only, never to the browser.
  */
-async function lookup<T>(
+async function askAws<T>(
   what: string,
+  user: string,
+  logger: LoggerService,
   fn: () => Promise<T>,
 ): Promise<T | { problems: string[] }> {
   try {
@@ -67,28 +80,49 @@ async function lookup<T>(
     if (isError(error) && error.name === 'InputError') {
       return { problems: [error.message] };
     }
+    logger.warn(
+      `AWS could not be asked for ${what} for ${user}`,
+      isError(error) ? error : { error: String(error) },
+    );
     throw new ServiceUnavailableError(
-      `AWS could not be asked for ${what}: ${
-        isError(error) ? error.message : String(error)
-      }. Try again; if it persists, the platform team should check the backend's AWS access.`,
+      `AWS could not be asked for ${what}. Try again; if it persists, the platform team should ` +
+        "check the backend's AWS access (details are in the backend log).",
     );
   }
 }
 
 /**
  * The form's lookups. Each needs a signed-in user, whose entity ref names the
- * session of any role assumed on their behalf, and reads AWS only.
+ * session of any role assumed on their behalf, and reads AWS only. The form
+ * looks up as the user types, so each user's lookups that reach AWS are
+ * bounded, and identical ones are answered from memory for a short while.
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { context, httpAuth } = options;
+  const { context, httpAuth, logger } = options;
   const router = Router();
   router.use(express.json());
+  const limiter = createLookupLimiter(
+    options.limits ?? DEFAULT_LOOKUP_LIMITS,
+    options.now,
+  );
 
   const userRef = async (req: Request) =>
     (await httpAuth.credentials(req, { allow: ['user'] })).principal
       .userEntityRef;
+
+  /** `request`: the fields the lookup reads, which identify an identical one. */
+  const lookup = <T>(
+    req: Request,
+    user: string,
+    what: string,
+    request: unknown,
+    fn: () => Promise<T>,
+  ) =>
+    limiter.run(user, JSON.stringify([req.path, request]), () =>
+      askAws(what, user, logger, fn),
+    );
 
   router.get('/accounts', async (req, res) => {
     await userRef(req);
@@ -112,7 +146,7 @@ export async function createRouter(
   router.get('/consumers', async (req, res) => {
     const initiator = await userRef(req);
     res.json({
-      items: await lookup('the consumer networks', () =>
+      items: await lookup(req, initiator, 'the consumer networks', {}, () =>
         listConsumerNetworks(context, initiator),
       ),
     });
@@ -120,41 +154,61 @@ export async function createRouter(
 
   router.post('/placement/preview', async (req, res) => {
     const initiator = await userRef(req);
+    const { accountId, region, subnetFilters } = req.body ?? {};
     res.json(
-      await lookup('the subnets', async () =>
-        previewPlacement({
-          ...context,
-          accountId: stringField(req.body, 'accountId'),
-          region: stringField(req.body, 'region'),
-          subnetFilters: subnetFiltersField(req.body),
-          initiator,
-        }),
+      await lookup(
+        req,
+        initiator,
+        'the subnets',
+        { accountId, region, subnetFilters },
+        async () =>
+          previewPlacement({
+            ...context,
+            accountId: stringField(req.body, 'accountId'),
+            region: stringField(req.body, 'region'),
+            subnetFilters: subnetFiltersField(req.body),
+            initiator,
+          }),
       ),
     );
   });
 
   router.post('/domain/check', async (req, res) => {
     const initiator = await userRef(req);
+    const { domainName, accountId } = req.body ?? {};
     res.json(
-      await lookup('the hosted zones', () =>
-        withDelegationPlan(
-          {
-            ...context,
-            domainName: stringField(req.body, 'domainName'),
-            accountId: stringField(req.body, 'accountId'),
-            initiator,
-          },
-          async plan => ({
-            domainName: plan.domain,
-            parentDomain: plan.parent.domain,
-            changes: plan.changes,
-            problems: [],
-          }),
-        ),
+      await lookup(
+        req,
+        initiator,
+        'the hosted zones',
+        { domainName, accountId },
+        () =>
+          withDelegationPlan(
+            {
+              ...context,
+              domainName: stringField(req.body, 'domainName'),
+              accountId: stringField(req.body, 'accountId'),
+              initiator,
+            },
+            async plan => ({
+              domainName: plan.domain,
+              parentDomain: plan.parent.domain,
+              changes: plan.changes,
+              problems: [],
+            }),
+          ),
       ),
     );
   });
 
+  router.use(
+    (error: Error, _req: Request, res: Response, next: NextFunction) => {
+      if (error instanceof TooManyLookupsError) {
+        res.set('Retry-After', String(error.retryAfterSeconds));
+      }
+      next(error);
+    },
+  );
   router.use(MiddlewareFactory.create(options).error());
   return router;
 }
