@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   CreateVpcCommand,
   DescribeVpcsCommand,
@@ -60,5 +62,52 @@ describe('startRecordingProxy', () => {
 
     proxy.clear();
     expect(proxy.calls()).toEqual([]);
+  });
+
+  it('forwards only to the emulator: absolute and protocol-relative targets are refused', async () => {
+    const hits: string[] = [];
+    const elsewhere = http.createServer((request, response) => {
+      hits.push(request.url!);
+      response.end('secret');
+    });
+    await new Promise<void>(resolve =>
+      elsewhere.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = elsewhere.address() as AddressInfo;
+    const proxyUrl = new URL(proxy.endpoint);
+    // A raw request line, as a client using the proxy as a forward proxy sends it.
+    const send = (requestTarget: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(
+          {
+            host: proxyUrl.hostname,
+            port: proxyUrl.port,
+            path: requestTarget,
+          },
+          response => {
+            let body = '';
+            response.on('data', chunk => {
+              body += chunk;
+            });
+            response.on('end', () =>
+              resolve({ status: response.statusCode!, body }),
+            );
+          },
+        );
+        request.on('error', reject);
+        request.end();
+      });
+
+    try {
+      const absolute = await send(`http://127.0.0.1:${port}/secret`);
+      const protocolRelative = await send(`//127.0.0.1:${port}/secret`);
+
+      expect(absolute.status).toBe(400);
+      expect(absolute.body).toMatch(/forwards only to the emulator/);
+      expect(protocolRelative.status).toBe(400);
+      expect(hits).toEqual([]);
+    } finally {
+      elsewhere.close();
+    }
   });
 });

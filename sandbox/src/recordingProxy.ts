@@ -52,6 +52,21 @@ function operationOf(
 }
 
 /**
+ * The emulator URL for a request target, or undefined when the target is not
+ * a path on it. Resolving the raw target against the emulator (`new URL(url,
+ * target)`) would follow absolute (`http://host/…`) and protocol-relative
+ * (`//host/…`) targets and make this an open forward proxy on loopback.
+ */
+export function emulatorUrl(target: string, requestTarget: string) {
+  const emulator = new URL(target);
+  if (!requestTarget.startsWith('/') || requestTarget.startsWith('//')) {
+    return undefined;
+  }
+  const url = new URL(`${emulator.origin}${requestTarget}`);
+  return url.origin === emulator.origin ? url : undefined;
+}
+
+/**
  * An HTTP proxy in front of the emulator that records every AWS call, so a
  * test or benchmark can count what a process (the backend) really sent,
  * writes above all, without instrumenting the process.
@@ -82,8 +97,17 @@ export async function startRecordingProxy(
       if (service !== 'unsigned') {
         calls.push({ service, operation, write });
       }
+      const upstreamUrl = emulatorUrl(target, request.url!);
+      if (!upstreamUrl) {
+        response
+          .writeHead(400, { 'content-type': 'text/plain' })
+          .end(
+            `The recording proxy forwards only to the emulator at ${target}; send an origin-form request such as /path?query.`,
+          );
+        return;
+      }
       const forwarded = http.request(
-        new URL(request.url!, target),
+        upstreamUrl,
         { method: request.method, headers: request.headers },
         upstream => {
           response.writeHead(upstream.statusCode!, upstream.headers);

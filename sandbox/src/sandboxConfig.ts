@@ -15,7 +15,21 @@ export function sandboxConfig(landscape: SandboxLandscape, dir: string) {
   };
 }
 
-/** Writes {@link sandboxConfig} to `dir/app-config.sandbox.yaml` and returns its path. */
+/**
+ * `npm start` serves the app and the backend on loopback only: the sandbox
+ * signs everyone in as a guest and publishes to local disk, so nothing else on
+ * the network may reach it. (Backstage otherwise listens on every interface.)
+ */
+export const SANDBOX_LISTEN = {
+  app: { listen: { host: '127.0.0.1' } },
+  backend: { listen: { host: '127.0.0.1' } },
+};
+
+/**
+ * Writes what `npm start` runs on beside app-config.yaml and
+ * app-config.guest.yaml: {@link sandboxConfig} bound to loopback
+ * ({@link SANDBOX_LISTEN}), as `dir/app-config.sandbox.yaml`. Returns its path.
+ */
 export function writeSandboxConfig(
   landscape: SandboxLandscape,
   dir: string,
@@ -26,7 +40,8 @@ export function writeSandboxConfig(
     '# Written by the sandbox at start from the seeded emulator; do not edit (it is rewritten).\n';
   fs.writeFileSync(
     file,
-    header + yaml.stringify(sandboxConfig(landscape, dir)),
+    header +
+      yaml.stringify({ ...sandboxConfig(landscape, dir), ...SANDBOX_LISTEN }),
   );
   return file;
 }

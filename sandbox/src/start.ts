@@ -1,7 +1,8 @@
 /**
  * `npm start`: the app on embedded defaults, plus an AWS sandbox. Starts the
  * moto emulator, seeds the multi-account landscape, derives the Backstage
- * config from it, and runs `backstage-cli repo start` against both configs.
+ * config from it, and runs `backstage-cli repo start` on app-config.yaml,
+ * guest sign-in (app-config.guest.yaml) and that config, on loopback only.
  * Everything it writes lives in .sandbox/ (git-ignored) and is reset each start.
  */
 import { spawn } from 'node:child_process';
@@ -41,6 +42,8 @@ async function main() {
       'start',
       '--config',
       path.join(repoRoot, 'app-config.yaml'),
+      '--config',
+      path.join(repoRoot, 'app-config.guest.yaml'),
       '--config',
       sandboxConfig,
     ],
