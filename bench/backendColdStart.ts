@@ -91,6 +91,8 @@ async function coldStart(
       '--config',
       '../../app-config.yaml',
       '--config',
+      '../../app-config.guest.yaml',
+      '--config',
       configFile,
     ],
     {

@@ -36,7 +36,8 @@ export interface RunningBackend {
 
 /**
  * Starts packages/backend the way `npm start` does, on a loopback port, with
- * app-config.yaml plus an override that points every URL at that port.
+ * app-config.yaml, guest sign-in (app-config.guest.yaml), and an override
+ * that points every URL at that port.
  */
 export async function startBackend(
   port: number,
@@ -56,13 +57,16 @@ export async function startBackend(
       '--config',
       '../../app-config.yaml',
       '--config',
+      '../../app-config.guest.yaml',
+      '--config',
       overrideFile,
     ],
     {
       cwd: path.join(repoRoot, 'packages', 'backend'),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
-      env: { ...process.env, ...extraEnv },
+      // A development backend, as `npm start` runs it: jest's NODE_ENV=test would stop guest sign-in.
+      env: { ...process.env, NODE_ENV: 'development', ...extraEnv },
     },
   );
   let log = '';

@@ -265,4 +265,15 @@ describe('an internal API created end to end on the sandbox', () => {
       120_000,
     );
   });
+
+  it('serves the app with a CSP that lets it connect only to its own backend', async () => {
+    const response = await fetch(sandbox.backend.baseUrl);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const connectSrc = csp
+      .split(';')
+      .map(directive => directive.trim())
+      .find(directive => directive.startsWith('connect-src'));
+
+    expect(connectSrc).toBe("connect-src 'self'");
+  });
 });

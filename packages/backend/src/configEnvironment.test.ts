@@ -1,24 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { configFiles, productionVariables } from './__testUtils__/configFiles';
 import { runBackendUntilExit } from './__testUtils__/runBackend';
 import {
   assertConfigEnvironment,
   configFilesFromArgs,
   findMissingVariables,
 } from './configEnvironment';
-
-const repoRoot = path.resolve(__dirname, '../../..');
-const productionConfig = path.join(repoRoot, 'app-config.production.yaml');
-const productionVariables = {
-  APP_BASE_URL: 'https://backstage.example.com',
-  BACKEND_BASE_URL: 'https://backstage.example.com',
-  POSTGRES_HOST: 'db.internal',
-  POSTGRES_PORT: '5432',
-  POSTGRES_USER: 'backstage',
-  POSTGRES_PASSWORD: 'secret',
-  BACKEND_SECRET: 'a-long-random-secret',
-};
 
 describe('configFilesFromArgs', () => {
   it('takes both --config forms and leaves URLs to Backstage', () => {
@@ -70,7 +59,7 @@ describe('findMissingVariables', () => {
 });
 
 describe('assertConfigEnvironment with app-config.production.yaml', () => {
-  const argv = ['node', 'index.ts', '--config', productionConfig];
+  const argv = ['node', 'index.ts', '--config', configFiles.production];
 
   it('passes when every variable is set', () => {
     expect(() =>

@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { repositoryPublisher } from './repositoryPublisher';
+import { signIn } from './signIn';
 import { validatedRootConfigServiceFactory } from './validatedRootConfig';
 
 export interface AppBackendOptions {
@@ -20,7 +21,7 @@ export function createAppBackend(options: AppBackendOptions = {}) {
   backend.add(import('@backstage/plugin-app-backend'));
 
   backend.add(import('@backstage/plugin-auth-backend'));
-  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+  backend.add(signIn);
 
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(

@@ -1,27 +1,13 @@
-import { ConfigSources } from '@backstage/config-loader';
-import type { AppConfig } from '@backstage/config';
-import { runBackendUntilExit } from './__testUtils__/runBackend';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  assertConfigMatchesSchema,
-  readConfigsOnce,
-} from './validatedRootConfig';
-
-const repoRoot = path.resolve(__dirname, '../../..');
-
-async function loadConfigs(
-  files: string[],
-  env: Record<string, string> = {},
-): Promise<AppConfig[]> {
-  return readConfigsOnce(
-    ConfigSources.default({
-      argv: files.flatMap(file => ['--config', file]),
-      substitutionFunc: async name => env[name] ?? process.env[name],
-    }),
-  );
-}
+  configFiles,
+  loadConfigs,
+  productionVariables,
+} from './__testUtils__/configFiles';
+import { runBackendUntilExit } from './__testUtils__/runBackend';
+import { assertConfigMatchesSchema } from './validatedRootConfig';
 
 function writeConfig(content: object): string {
   const file = path.join(
@@ -48,34 +34,21 @@ const malformedInternalApi = {
 describe('assertConfigMatchesSchema', () => {
   it('accepts the embedded defaults', async () => {
     await expect(
-      assertConfigMatchesSchema(
-        await loadConfigs([path.join(repoRoot, 'app-config.yaml')]),
-      ),
+      assertConfigMatchesSchema(await loadConfigs([configFiles.defaults])),
     ).resolves.toBeUndefined();
   }, 60_000);
 
   it('accepts the production config when its variables are set', async () => {
     const configs = await loadConfigs(
-      [
-        path.join(repoRoot, 'app-config.yaml'),
-        path.join(repoRoot, 'app-config.production.yaml'),
-      ],
-      {
-        POSTGRES_PORT: '5432',
-        BACKEND_SECRET: 'x'.repeat(32),
-        APP_BASE_URL: 'https://b.example',
-        BACKEND_BASE_URL: 'https://b.example',
-        POSTGRES_HOST: 'db',
-        POSTGRES_USER: 'u',
-        POSTGRES_PASSWORD: 'p',
-      },
+      [configFiles.defaults, configFiles.production],
+      productionVariables,
     );
     await expect(assertConfigMatchesSchema(configs)).resolves.toBeUndefined();
   }, 60_000);
 
   it('rejects a malformed internalApi block, naming the path', async () => {
     const configs = await loadConfigs([
-      path.join(repoRoot, 'app-config.yaml'),
+      configFiles.defaults,
       writeConfig(malformedInternalApi),
     ]);
     await expect(assertConfigMatchesSchema(configs)).rejects.toThrow(

@@ -1,0 +1,148 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { configFiles, loadConfigs } from './__testUtils__/configFiles';
+
+const backendDir = path.resolve(__dirname, '..');
+
+/**
+ * The catalog with app-config.yaml's own `catalog` block (rules and
+ * locations), and locations a user registers through the catalog API, as the
+ * "Register existing component" page does. The catalog refuses such a location
+ * whole when one of its entities is of a kind the rules do not allow there.
+ */
+describe("the catalog's rules from app-config.yaml", () => {
+  let backend: TestBackend;
+  let baseUrl: string;
+
+  const api = async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}/api/catalog${route}`, {
+      method,
+      headers: {
+        authorization: mockCredentials.user.header(),
+        'content-type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  /** Polls until the catalog has processed the entity (it does so a few seconds after a change). */
+  async function entity(kind: string, name: string) {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const { status, body } = await api(
+        'GET',
+        `/entities/by-name/${kind}/default/${name}`,
+      );
+      if (status === 200) {
+        return body;
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    return undefined;
+  }
+
+  // Serves the file a user registers, as a Git host would.
+  let userFile = '';
+  const userHost = http.createServer((_request, response) => {
+    response.end(userFile);
+  });
+  const userHostPort = () => (userHost.address() as AddressInfo).port;
+
+  beforeAll(async () => {
+    await new Promise<void>(resolve =>
+      userHost.listen(0, '127.0.0.1', resolve),
+    );
+    const catalog = ConfigReader.fromConfigs(
+      await loadConfigs([configFiles.defaults]),
+    ).getConfig('catalog');
+    // The file targets are relative to packages/backend, where the backend runs.
+    const locations = catalog.getConfigArray('locations').map(location => ({
+      ...location.get<object>(),
+      target: path.resolve(backendDir, location.getString('target')),
+    }));
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        // The real reader (the test backend's default reads nothing), allowed the user's host below.
+        urlReaderServiceFactory,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: { rules: catalog.get('rules'), locations },
+            backend: {
+              reading: {
+                allow: [{ host: `127.0.0.1:${userHostPort()}` }],
+              },
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${backend.server.port()}`;
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    userHost.close();
+  });
+
+  it('takes the platform’s groups from the org location', async () => {
+    expect(await entity('group', 'platform-engineering')).toMatchObject({
+      spec: { type: 'team' },
+    });
+  });
+
+  /** What the "Register existing component" page asks first: the catalog's own dry run of the location. */
+  const register = (...documents: string[]) => {
+    userFile = documents.join('\n---\n');
+    return api('POST', '/locations?dryRun=true', {
+      type: 'url',
+      target: `http://127.0.0.1:${userHostPort()}/catalog-info.yaml`,
+    });
+  };
+
+  const component =
+    'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: claims-service }\n' +
+    'spec: { type: service, lifecycle: production, owner: invented-admins }';
+  const group =
+    'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: invented-admins }\n' +
+    'spec: { type: team, children: [], members: [mallory] }';
+  const user =
+    'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: mallory }\n' +
+    'spec: { memberOf: [platform-engineering] }';
+
+  it('lets a user register a Component', async () => {
+    const { status, body } = await register(component);
+
+    expect(status).toBe(201);
+    expect(
+      body.entities.map((e: any) => `${e.kind}:${e.metadata.name}`),
+    ).toEqual(expect.arrayContaining(['Component:claims-service']));
+  });
+
+  it.each([
+    [
+      'a Group',
+      [component, group],
+      /group:default\/invented-admins .* is not of an allowed kind/,
+    ],
+    ['a User', [user], /user:default\/mallory .* is not of an allowed kind/],
+  ])(
+    'refuses a location a user registers that adds %s (it could invent group membership)',
+    async (_kind, documents, message) => {
+      const { status, body } = await register(...documents);
+
+      expect(status).toBe(400);
+      expect(body.error.message).toMatch(message);
+    },
+  );
+});
