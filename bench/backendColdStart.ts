@@ -15,11 +15,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  signInAsGuest,
   stopProcessGroup,
   waitForReadiness,
   writeLoopbackConfig,
-} from '../e2e/src/backstageProcess';
-import { signInAsGuest } from '../e2e/src/scaffolderApi';
+} from '@internal/e2e';
 import { Benchmark, median, row, runsOr } from './measure';
 
 const backendDir = path.resolve(__dirname, '..', 'packages', 'backend');

@@ -5,9 +5,8 @@
  * the recording proxy between the backend and moto.
  */
 import type { RecordedCall } from '@internal/aws-sandbox';
-import { ORDERS_API } from '../e2e/src/ordersApi';
-import { startSandboxBackend } from '../e2e/src/sandboxBackend';
-import { runTask } from '../e2e/src/scaffolderApi';
+import { runTask, startSandboxBackend } from '@internal/e2e';
+import { ORDERS_API } from '@internal/template-internal-fargate-api';
 import { Benchmark, elapsedMs, median, row, runsOr } from './measure';
 
 const TEMPLATE = 'template:default/internal-fargate-api';

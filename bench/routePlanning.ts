@@ -5,16 +5,16 @@
  * takes once credentials are cached, as in a running backend.
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { createRegisterRoutesAction } from '../plugins/scaffolder-internal-api/src/actions/registerRoutes';
+import { ConfigReader } from '@backstage/config';
 import {
-  countingAwsClients,
-  writesIn,
-} from '../plugins/scaffolder-internal-api/src/__testUtils__/landscape';
-import {
-  createWideConsumer,
-  ordersPlacement,
-  startRoutingLandscape,
-} from '../plugins/scaffolder-internal-api/src/__testUtils__/routingLandscape';
+  addConsumerVpc,
+  countAwsCalls,
+  placementOf,
+  SANDBOX_ACCOUNTS,
+  startSandbox,
+} from '@internal/aws-sandbox';
+import { createInternalApiContext } from '@internal/plugin-internal-api-node';
+import { createRegisterRoutesAction } from '@internal/plugin-scaffolder-backend-module-internal-api';
 import { Benchmark, elapsedMs, median, row, runsOr } from './measure';
 
 const TABLE_COUNTS = [1, 10, 50];
@@ -28,33 +28,36 @@ const silentLogger: LoggerService = {
 };
 
 async function measureRoutePlanning(runs: number) {
-  const savedEnv = {
-    AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL,
-    AWS_REGION: process.env.AWS_REGION,
-  };
-  // Sets AWS_ENDPOINT_URL and AWS_REGION for this process; restored below.
-  const landscape = await startRoutingLandscape();
+  // The seeded sandbox landscape; sets AWS_ENDPOINT_URL and AWS_REGION for
+  // this process until stop().
+  const sandbox = await startSandbox();
   try {
-    const wide = [];
+    let landscape = sandbox.landscape;
     for (const tables of TABLE_COUNTS) {
-      wide.push(await createWideConsumer(landscape, tables));
+      landscape = await addConsumerVpc(sandbox.moto, landscape, {
+        name: `wide-${tables}`,
+        accountId: SANDBOX_ACCOUNTS.customer,
+        cidr: `10.${70 + tables}.0.0/16`,
+        routeTables: tables,
+        attach: false,
+      });
     }
-    const { aws, calls } = countingAwsClients(
-      landscape.config,
-      undefined,
-      silentLogger,
+    const counter = countAwsCalls();
+    const action = createRegisterRoutesAction(
+      createInternalApiContext({
+        config: new ConfigReader(landscape.config),
+        logger: silentLogger,
+        aws: { clientConfig: { maxAttempts: 1 }, onClient: counter.onClient },
+      }),
     );
-    const action = createRegisterRoutesAction({
-      internalApi: { ...landscape.internalApi, consumers: wide },
-      aws,
-    });
+    const placement = placementOf(landscape, 'orders');
 
     const plan = async (tables: number) => {
-      calls.length = 0;
+      counter.clear();
       const outputs: Record<string, any> = {};
       const ctx = {
         input: {
-          ...ordersPlacement(landscape),
+          ...placement,
           consumers: [`wide-${tables}`],
           planOnly: true,
         },
@@ -67,7 +70,7 @@ async function measureRoutePlanning(runs: number) {
       await action.handler(
         ctx as unknown as Parameters<typeof action.handler>[0],
       );
-      const writes = writesIn(calls);
+      const writes = counter.writes();
       const planned = outputs.routes.filter(
         (route: { status: string }) => route.status === 'planned',
       );
@@ -77,10 +80,12 @@ async function measureRoutePlanning(runs: number) {
         throw new Error(
           `Plan for ${tables} tables: ${
             planned.length
-          } routes planned, writes: ${writes.join(', ')}`,
+          } routes planned, writes: ${writes
+            .map(call => call.operation)
+            .join(', ')}`,
         );
       }
-      return calls.length;
+      return counter.calls.length;
     };
 
     const results = new Map(
@@ -107,14 +112,7 @@ async function measureRoutePlanning(runs: number) {
       p50Ms: median(results.get(tables)!.ms),
     }));
   } finally {
-    await landscape.moto.stop();
-    for (const [key, value] of Object.entries(savedEnv)) {
-      if (value === undefined) {
-        delete process.env[key];
-      } else {
-        process.env[key] = value;
-      }
-    }
+    await sandbox.stop();
   }
 }
 

@@ -5,12 +5,14 @@
  * bare template that only runs `fetch:template` on the same skeleton with the
  * same values. The ratio is what our steps cost on top of rendering.
  */
-import { templateFiles } from '@internal/template-internal-fargate-api/src/__testUtils__/scaffolder';
+import { startSandboxBackend } from '@internal/e2e';
+import {
+  ORDERS_API,
+  templateFiles,
+} from '@internal/template-internal-fargate-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { ORDERS_API } from '../e2e/src/ordersApi';
-import { startSandboxBackend } from '../e2e/src/sandboxBackend';
 import { Benchmark, elapsedMs, median, row, runsOr } from './measure';
 
 type FileContent = ReturnType<typeof templateFiles>[number];

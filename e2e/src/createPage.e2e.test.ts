@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { waitForEntity } from '@internal/aws-sandbox';
 import { artifactsDir, buildApp } from './backstageProcess';
 import { launchChromium } from './chromium';
-import { ORDERS_API } from './ordersApi';
+import { ORDERS_API } from '@internal/template-internal-fargate-api';
 import { SandboxBackend, startSandboxBackend } from './sandboxBackend';
-import { waitForEntity } from './scaffolderApi';
 
 const screenshots = path.join(artifactsDir, 'screenshots');
 

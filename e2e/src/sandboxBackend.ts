@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  BackendApi,
   findFreeLoopbackPort,
   landscapeState,
   MotoServer,
@@ -11,9 +12,10 @@ import {
   seedLandscape,
   startMotoServer,
   startRecordingProxy,
+  waitForEntity,
 } from '@internal/aws-sandbox';
 import { artifactsDir, RunningBackend, startBackend } from './backstageProcess';
-import { BackstageApi, signInAsGuest, waitForEntity } from './scaffolderApi';
+import { signInAsGuest } from './scaffolderApi';
 
 export interface SandboxBackend {
   moto: MotoServer;
@@ -22,7 +24,7 @@ export interface SandboxBackend {
   landscape: SandboxLandscape;
   backend: RunningBackend;
   /** The REST APIs as a signed-in guest. */
-  api: BackstageApi;
+  api: BackendApi;
   /** Where the local git publisher writes repositories. */
   gitDirectory: string;
   /** What the actions may change, read from the emulator directly (not counted by the proxy). */

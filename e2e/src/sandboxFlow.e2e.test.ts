@@ -2,39 +2,22 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  accountClientConfig,
+  addedLines,
+  addForeignRoute,
   LandscapeState,
   SANDBOX_ACCOUNTS,
+  waitForEntity,
 } from '@internal/aws-sandbox';
 import {
   expectSucceeded,
   generatedRepo,
-} from '@internal/template-internal-fargate-api/src/__testUtils__/generatedRepo';
-import {
-  AttachInternetGatewayCommand,
-  CreateInternetGatewayCommand,
-  CreateRouteCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
+  ORDERS_API,
+} from '@internal/template-internal-fargate-api';
 import { repoRoot } from './backstageProcess';
-import { ORDERS_API } from './ordersApi';
 import { startSandboxBackend, SandboxBackend } from './sandboxBackend';
-import { runTask, waitForEntity } from './scaffolderApi';
+import { runTask } from './scaffolderApi';
 
 const TEMPLATE = 'template:default/internal-fargate-api';
-
-/** Lines in `after` that `before` does not have, per key. */
-function added(
-  before: Record<string, string[]>,
-  after: Record<string, string[]>,
-) {
-  return Object.fromEntries(
-    Object.keys({ ...before, ...after }).map(key => [
-      key,
-      (after[key] ?? []).filter(line => !(before[key] ?? []).includes(line)),
-    ]),
-  );
-}
 
 /**
  * The whole product on the sandbox, through the backend's REST API as the app
@@ -68,14 +51,14 @@ describe('an internal API created end to end on the sandbox', () => {
       line.startsWith('orders.api.acme.com. NS '),
     );
     expect(childNs).toBeDefined();
-    expect(added(initial.hostedZones, state.hostedZones)).toEqual({
+    expect(addedLines(initial.hostedZones, state.hostedZones)).toEqual({
       [`${SANDBOX_ACCOUNTS.dns} acme.com.`]: [childNs],
       [`${SANDBOX_ACCOUNTS.orders} orders.api.acme.com.`]: childZone,
     });
     // Routes: the API's three subnet route tables to the consumer, every consumer route table to the
     // API VPC, and the transit gateway to the API's attachment. The emulator drops targets in another
     // account (no resource sharing), hence '?'.
-    expect(added(initial.vpcRoutes, state.vpcRoutes)).toEqual({
+    expect(addedLines(initial.vpcRoutes, state.vpcRoutes)).toEqual({
       // The private subnets are the ones with a route table of their own.
       orders: orders.subnets
         .filter(subnet => subnet.routeTableId)
@@ -176,28 +159,12 @@ describe('an internal API created end to end on the sandbox', () => {
 
   describe('refuses with a clear message and changes nothing', () => {
     beforeAll(async () => {
-      // Someone routed the API's network to an internet gateway in the partner VPC.
-      const ec2 = new EC2Client(
-        await accountClientConfig(sandbox.moto, SANDBOX_ACCOUNTS.partner),
-      );
-      const { InternetGateway } = await ec2.send(
-        new CreateInternetGatewayCommand({}),
-      );
-      await ec2.send(
-        new AttachInternetGatewayCommand({
-          InternetGatewayId: InternetGateway!.InternetGatewayId,
-          VpcId: sandbox.landscape.vpcs.partner.vpcId,
-        }),
-      );
-      await ec2.send(
-        new CreateRouteCommand({
-          // The partner VPC has only its main route table.
-          RouteTableId: initial.vpcRoutes.partner[0].split(' ')[0],
-          DestinationCidrBlock: '10.10.0.0/16',
-          GatewayId: InternetGateway!.InternetGatewayId,
-        }),
-      );
-      ec2.destroy();
+      // Someone routed the API's network to an internet gateway in the partner VPC (its main route
+      // table, its only one). The VPCs stay the same, so the backend's landscape needs no update.
+      await addForeignRoute(sandbox.moto, sandbox.landscape, {
+        vpc: 'partner',
+        cidr: '10.10.0.0/16',
+      });
     });
 
     it.each([

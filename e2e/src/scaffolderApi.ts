@@ -1,5 +1,7 @@
+import { BackendApi, backendApi } from '@internal/aws-sandbox';
+
 /** A signed-in guest's view of the backend's REST APIs, as the app calls them. */
-export async function signInAsGuest(baseUrl: string) {
+export async function signInAsGuest(baseUrl: string): Promise<BackendApi> {
   const response = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
     headers: { 'x-requested-with': 'XMLHttpRequest' },
   });
@@ -7,26 +9,8 @@ export async function signInAsGuest(baseUrl: string) {
     throw new Error(`Guest sign-in failed: HTTP ${response.status}`);
   }
   const { backstageIdentity } = await response.json();
-  const token: string = backstageIdentity.token;
-
-  const call = async (method: string, route: string, body?: unknown) => {
-    const result = await fetch(`${baseUrl}${route}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: result.status, body: await result.json() };
-  };
-  return {
-    get: (route: string) => call('GET', route),
-    post: (route: string, body: unknown) => call('POST', route, body),
-  };
+  return backendApi(baseUrl, `Bearer ${backstageIdentity.token}`);
 }
-
-export type BackstageApi = Awaited<ReturnType<typeof signInAsGuest>>;
 
 export interface TaskEvent {
   type: string;
@@ -51,7 +35,7 @@ export interface TaskResult {
 
 /** Creates a scaffolder task from a catalog template and waits until it finishes. */
 export async function runTask(
-  api: BackstageApi,
+  api: BackendApi,
   templateRef: string,
   values: Record<string, unknown>,
   timeoutMs = 180_000,
@@ -69,7 +53,6 @@ export async function runTask(
     );
   }
   const id: string = created.body.id;
-  require('fs').appendFileSync('/tmp/xt.log', `created ${Date.now()}\n`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const task = await api.get(`/api/scaffolder/v2/tasks/${id}`);
@@ -105,29 +88,5 @@ export async function runTask(
       );
     }
     await new Promise(resolve => setTimeout(resolve, 500));
-  }
-}
-
-/** Polls the catalog until an entity exists (processing is asynchronous). */
-export async function waitForEntity(
-  api: BackstageApi,
-  kind: string,
-  name: string,
-  timeoutMs = 90_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await api.get(
-      `/api/catalog/entities/by-name/${kind}/default/${name}`,
-    );
-    if (response.status === 200) {
-      return response.body;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${kind}:default/${name} not in the catalog after ${timeoutMs} ms`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
   }
 }

@@ -1,3 +1,5 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { emulatorClientConfig } from './clientConfig';
 import type { MotoServer } from './motoServer';
@@ -31,4 +33,21 @@ export async function accountClientConfig(
   } finally {
     sts.destroy();
   }
+}
+
+/** An EC2 client in `accountId`; destroy it when done. */
+export async function ec2In(
+  server: MotoServer,
+  accountId: string,
+  region = 'eu-west-1',
+) {
+  return new EC2Client(await accountClientConfig(server, accountId, region));
+}
+
+/** A Route 53 client in `accountId` (a global service: us-east-1); destroy it when done. */
+export async function route53In(server: MotoServer, accountId: string) {
+  return new Route53Client({
+    ...(await accountClientConfig(server, accountId)),
+    region: 'us-east-1',
+  });
 }

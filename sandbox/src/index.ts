@@ -6,13 +6,42 @@ export {
 } from './motoServer';
 export type { MotoServer, StartMotoServerOptions } from './motoServer';
 export { emulatorClientConfig } from './clientConfig';
-export { accountClientConfig } from './accounts';
+export { accountClientConfig, ec2In, route53In } from './accounts';
 export { createVpcWithSubnets } from './vpcs';
 export type { SubnetSpec, CreatedSubnet } from './vpcs';
-export { seedLandscape, SANDBOX_ACCOUNTS, SANDBOX_REGION } from './landscape';
-export type { SandboxLandscape } from './landscape';
+export {
+  SANDBOX_ACCOUNTS,
+  SANDBOX_REGION,
+  emptyLandscape,
+  placementOf,
+} from './landscape';
+export type {
+  ConsumerConfig,
+  Landscape,
+  LandscapeVpc,
+  ParentZoneConfig,
+  SandboxConfig,
+  SandboxLandscape,
+  WorkloadAccountConfig,
+} from './landscape';
+export { seedLandscape } from './seedLandscape';
+export {
+  addConsumerVpc,
+  addForeignRoute,
+  addParentZone,
+  addWorkloadVpc,
+} from './landscapeExtensions';
+export { privateSubnet, publicSubnet } from './landscapeVpcs';
+export { startSandbox } from './startSandbox';
+export type { Sandbox } from './startSandbox';
 export { sandboxConfig, writeSandboxConfig } from './sandboxConfig';
-export { landscapeState } from './landscapeState';
+export { addedLines, landscapeState } from './landscapeState';
 export type { LandscapeState } from './landscapeState';
 export { startRecordingProxy } from './recordingProxy';
-export type { RecordedCall, RecordingProxy } from './recordingProxy';
+export type { RecordingProxy } from './recordingProxy';
+export { isWriteOperation } from './recordedCall';
+export type { RecordedCall } from './recordedCall';
+export { countAwsCalls } from './awsCalls';
+export type { AwsCallCounter, AwsSdkClient, FailAwsCall } from './awsCalls';
+export { backendApi, waitForEntity } from './backendApi';
+export type { BackendApi, BackendResponse } from './backendApi';

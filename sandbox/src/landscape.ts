@@ -1,15 +1,7 @@
-import {
-  CreateTransitGatewayCommand,
-  CreateTransitGatewayVpcAttachmentCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
-import {
-  CreateHostedZoneCommand,
-  Route53Client,
-} from '@aws-sdk/client-route-53';
-import { accountClientConfig } from './accounts';
+import { CreateTransitGatewayCommand } from '@aws-sdk/client-ec2';
+import { ec2In } from './accounts';
 import type { MotoServer } from './motoServer';
-import { createVpcWithSubnets, SubnetSpec } from './vpcs';
+import type { CreatedSubnet } from './vpcs';
 
 export const SANDBOX_REGION = 'eu-west-1';
 
@@ -23,150 +15,128 @@ export const SANDBOX_ACCOUNTS = {
   partner: '888899990000',
 } as const;
 
-const privateSubnet = (zone: string, cidr: string): SubnetSpec => ({
-  availabilityZone: `${SANDBOX_REGION}${zone}`,
-  cidr,
-  tags: { Tier: 'private' },
-  ownRouteTable: true,
-});
+/** A VPC of the landscape, with the account it lives in. */
+export type LandscapeVpc = {
+  accountId: string;
+  cidr: string;
+  vpcId: string;
+  subnets: CreatedSubnet[];
+  /** Its transit gateway attachment, when attached. */
+  attachmentId?: string;
+  /** The internet gateway a foreign route leads to (see addForeignRoute). */
+  internetGatewayId?: string;
+};
+
+// `type`, not `interface`: Backstage's config readers take JSON objects, which interfaces are not.
+export type WorkloadAccountConfig = {
+  accountId: string;
+  title: string;
+  region: string;
+  vpcId: string;
+};
+export type ConsumerConfig = {
+  name: string;
+  accountId: string;
+  region: string;
+  vpcId: string;
+};
+export type ParentZoneConfig = {
+  domain: string;
+  hostedZoneId: string;
+  accountId: string;
+};
+
+/** The Backstage config (`aws` and `internalApi`) that describes a landscape. */
+export type SandboxConfig = {
+  aws: {
+    mainAccount: { accessKeyId: string; secretAccessKey: string };
+    accountDefaults: { roleName: string; region: string };
+  };
+  internalApi: {
+    workloadAccounts: WorkloadAccountConfig[];
+    consumers: ConsumerConfig[];
+    transitGateway: {
+      accountId: string;
+      region: string;
+      id: string;
+      routeTableId: string;
+    };
+    parentZones: ParentZoneConfig[];
+  };
+};
 
 /**
- * A realistic multi-account landscape in the emulator:
- * - network account: the transit gateway, every VPC below attached to it;
- * - DNS account: the public parent zone acme.com;
- * - Orders (workload): private subnets in three zones, public ones in two;
- * - Payments (workload): two private subnets in one zone, the layout an NLB refuses;
- * - customer-api and partner-api: consumer VPCs in their own accounts.
- * Returns the Backstage config (`aws` and `internalApi`) that describes it.
- * Idempotent: it resets the emulator first, so seeding twice leaves one
- * landscape (with new ids), never two.
+ * Resources in the emulator and the config that describes them. The
+ * extensions (landscapeExtensions.ts) return a new value rather than changing
+ * this one, so config, state readers and tests always see the same VPCs.
  */
-export async function seedLandscape(moto: MotoServer) {
+export type Landscape = {
+  config: SandboxConfig;
+  transitGatewayId: string;
+  /** By name: the seeded ones and whatever extensions added. */
+  vpcs: Record<string, LandscapeVpc>;
+};
+
+/** The seeded landscape (see seedLandscape), plus whatever extensions added. */
+export type SandboxLandscape = Landscape & {
+  vpcs: Record<'orders' | 'payments' | 'customer' | 'partner', LandscapeVpc>;
+};
+
+/**
+ * A landscape with only the network account's transit gateway. Resets the
+ * emulator first, so building on it never finds resources of an earlier run.
+ */
+export async function emptyLandscape(moto: MotoServer): Promise<Landscape> {
   await moto.reset();
-  const ec2 = async (accountId: string) =>
-    new EC2Client(await accountClientConfig(moto, accountId, SANDBOX_REGION));
-  const vpc = async (
-    accountId: string,
-    cidr: string,
-    subnets: SubnetSpec[],
-  ) => {
-    const client = await ec2(accountId);
-    try {
-      return await createVpcWithSubnets(client, { cidr, subnets });
-    } finally {
-      client.destroy();
-    }
-  };
-
-  const orders = await vpc(SANDBOX_ACCOUNTS.orders, '10.10.0.0/16', [
-    privateSubnet('a', '10.10.1.0/24'),
-    privateSubnet('b', '10.10.2.0/24'),
-    privateSubnet('c', '10.10.3.0/24'),
-    {
-      availabilityZone: `${SANDBOX_REGION}a`,
-      cidr: '10.10.101.0/24',
-      tags: { Tier: 'public' },
-    },
-    {
-      availabilityZone: `${SANDBOX_REGION}b`,
-      cidr: '10.10.102.0/24',
-      tags: { Tier: 'public' },
-    },
-  ]);
-  const payments = await vpc(SANDBOX_ACCOUNTS.payments, '10.20.0.0/16', [
-    privateSubnet('a', '10.20.1.0/24'),
-    privateSubnet('a', '10.20.2.0/24'),
-    privateSubnet('b', '10.20.3.0/24'),
-  ]);
-  const customer = await vpc(SANDBOX_ACCOUNTS.customer, '10.40.0.0/16', [
-    privateSubnet('a', '10.40.1.0/24'),
-  ]);
-  const partner = await vpc(SANDBOX_ACCOUNTS.partner, '10.50.0.0/16', [
-    { availabilityZone: `${SANDBOX_REGION}a`, cidr: '10.50.1.0/24' },
-  ]);
-
-  const network = await ec2(SANDBOX_ACCOUNTS.network);
-  const { TransitGateway } = await network.send(
-    new CreateTransitGatewayCommand({ Description: 'shared' }),
-  );
-  const transitGatewayId = TransitGateway!.TransitGatewayId!;
-  // The emulator has no resource sharing: the network account attaches each VPC by id.
-  for (const attached of [orders, payments, customer, partner]) {
-    await network.send(
-      new CreateTransitGatewayVpcAttachmentCommand({
-        TransitGatewayId: transitGatewayId,
-        VpcId: attached.vpcId,
-        SubnetIds: [attached.subnets[0].subnetId],
-      }),
+  const network = await ec2In(moto, SANDBOX_ACCOUNTS.network);
+  try {
+    const { TransitGateway } = await network.send(
+      new CreateTransitGatewayCommand({ Description: 'shared' }),
     );
-  }
-  network.destroy();
-
-  const dns = new Route53Client({
-    ...(await accountClientConfig(moto, SANDBOX_ACCOUNTS.dns)),
-    region: 'us-east-1',
-  });
-  const { HostedZone } = await dns.send(
-    new CreateHostedZoneCommand({
-      Name: 'acme.com',
-      CallerReference: 'sandbox-acme.com',
-    }),
-  );
-  dns.destroy();
-
-  const workload = (accountId: string, title: string, vpcId: string) => ({
-    accountId,
-    title,
-    region: SANDBOX_REGION,
-    vpcId,
-  });
-  const consumer = (name: string, accountId: string, vpcId: string) => ({
-    name,
-    accountId,
-    region: SANDBOX_REGION,
-    vpcId,
-  });
-  return {
-    vpcs: { orders, payments, customer, partner },
-    transitGatewayId,
-    config: {
-      aws: {
-        mainAccount: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
-        accountDefaults: {
-          roleName: 'backstage-internal-api',
-          region: SANDBOX_REGION,
-        },
-      },
-      internalApi: {
-        workloadAccounts: [
-          workload(SANDBOX_ACCOUNTS.orders, 'Orders (sandbox)', orders.vpcId),
-          workload(
-            SANDBOX_ACCOUNTS.payments,
-            'Payments (sandbox)',
-            payments.vpcId,
-          ),
-        ],
-        consumers: [
-          consumer('customer-api', SANDBOX_ACCOUNTS.customer, customer.vpcId),
-          consumer('partner-api', SANDBOX_ACCOUNTS.partner, partner.vpcId),
-        ],
-        transitGateway: {
-          accountId: SANDBOX_ACCOUNTS.network,
-          region: SANDBOX_REGION,
-          id: transitGatewayId,
-          routeTableId:
-            TransitGateway!.Options!.AssociationDefaultRouteTableId!,
-        },
-        parentZones: [
-          {
-            domain: 'acme.com',
-            hostedZoneId: HostedZone!.Id!.replace('/hostedzone/', ''),
-            accountId: SANDBOX_ACCOUNTS.dns,
+    const transitGatewayId = TransitGateway!.TransitGatewayId!;
+    return {
+      transitGatewayId,
+      vpcs: {},
+      config: {
+        aws: {
+          mainAccount: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
+          accountDefaults: {
+            roleName: 'backstage-internal-api',
+            region: SANDBOX_REGION,
           },
-        ],
+        },
+        internalApi: {
+          workloadAccounts: [],
+          consumers: [],
+          transitGateway: {
+            accountId: SANDBOX_ACCOUNTS.network,
+            region: SANDBOX_REGION,
+            id: transitGatewayId,
+            routeTableId:
+              TransitGateway!.Options!.AssociationDefaultRouteTableId!,
+          },
+          parentZones: [],
+        },
       },
-    },
-  };
+    };
+  } finally {
+    network.destroy();
+  }
 }
 
-export type SandboxLandscape = Awaited<ReturnType<typeof seedLandscape>>;
+/**
+ * The placement a template passes on for a VPC (as resolve-placement outputs
+ * it): its private subnets, i.e. those with a route table of their own.
+ */
+export function placementOf(landscape: Landscape, vpcName: string) {
+  const vpc = landscape.vpcs[vpcName];
+  if (!vpc) {
+    throw new Error(`The landscape has no VPC named '${vpcName}'`);
+  }
+  return {
+    accountId: vpc.accountId,
+    region: SANDBOX_REGION,
+    vpcId: vpc.vpcId,
+    subnets: vpc.subnets.filter(subnet => subnet.routeTableId),
+  };
+}

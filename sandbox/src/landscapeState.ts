@@ -1,38 +1,27 @@
 import {
   DescribeRouteTablesCommand,
-  EC2Client,
   SearchTransitGatewayRoutesCommand,
 } from '@aws-sdk/client-ec2';
 import {
   ListHostedZonesCommand,
   ListResourceRecordSetsCommand,
-  Route53Client,
 } from '@aws-sdk/client-route-53';
-import { accountClientConfig } from './accounts';
-import {
-  SANDBOX_ACCOUNTS,
-  SANDBOX_REGION,
-  SandboxLandscape,
-} from './landscape';
+import { ec2In, route53In } from './accounts';
+import { Landscape, SANDBOX_REGION } from './landscape';
 import type { MotoServer } from './motoServer';
 
 /**
  * Everything the internal-api actions may write in the sandbox, read back
- * from the emulator as sorted text lines: VPC routes per account, the
- * transit gateway's static routes, and every hosted zone with its records.
- * Two snapshots are equal exactly when nothing the actions touch changed.
+ * from the emulator as sorted text lines: the routes of every VPC of the
+ * landscape (in the account each lives in), the transit gateway's static
+ * routes, and every hosted zone, with its records, of the accounts that hold
+ * parent zones or workloads. Two snapshots are equal exactly when nothing the
+ * actions touch changed.
  */
-export async function landscapeState(
-  moto: MotoServer,
-  landscape: SandboxLandscape,
-) {
-  const ec2In = async (accountId: string) =>
-    new EC2Client(await accountClientConfig(moto, accountId, SANDBOX_REGION));
-
+export async function landscapeState(moto: MotoServer, landscape: Landscape) {
   const vpcRoutes: Record<string, string[]> = {};
   for (const [name, vpc] of Object.entries(landscape.vpcs)) {
-    const accountId = SANDBOX_ACCOUNTS[name as keyof typeof landscape.vpcs];
-    const ec2 = await ec2In(accountId);
+    const ec2 = await ec2In(moto, vpc.accountId, SANDBOX_REGION);
     const { RouteTables = [] } = await ec2.send(
       new DescribeRouteTablesCommand({
         Filters: [{ Name: 'vpc-id', Values: [vpc.vpcId] }],
@@ -49,8 +38,9 @@ export async function landscapeState(
     ).sort();
   }
 
-  const { transitGateway } = landscape.config.internalApi;
-  const network = await ec2In(transitGateway.accountId);
+  const { transitGateway, parentZones, workloadAccounts } =
+    landscape.config.internalApi;
+  const network = await ec2In(moto, transitGateway.accountId, SANDBOX_REGION);
   const { Routes = [] } = await network.send(
     new SearchTransitGatewayRoutesCommand({
       TransitGatewayRouteTableId: transitGateway.routeTableId,
@@ -63,15 +53,12 @@ export async function landscapeState(
   ).sort();
 
   const hostedZones: Record<string, string[]> = {};
-  for (const accountId of [
-    SANDBOX_ACCOUNTS.dns,
-    SANDBOX_ACCOUNTS.orders,
-    SANDBOX_ACCOUNTS.payments,
-  ]) {
-    const route53 = new Route53Client({
-      ...(await accountClientConfig(moto, accountId)),
-      region: 'us-east-1',
-    });
+  // Parent zones get delegations; workload accounts get the delegated zones.
+  const zoneAccounts = new Set(
+    [...parentZones, ...workloadAccounts].map(entry => entry.accountId),
+  );
+  for (const accountId of zoneAccounts) {
+    const route53 = await route53In(moto, accountId);
     const { HostedZones = [] } = await route53.send(
       new ListHostedZonesCommand({}),
     );
@@ -93,3 +80,16 @@ export async function landscapeState(
 }
 
 export type LandscapeState = Awaited<ReturnType<typeof landscapeState>>;
+
+/** Lines in `after` that `before` does not have, per key (keys of either). */
+export function addedLines(
+  before: Record<string, string[]>,
+  after: Record<string, string[]>,
+) {
+  return Object.fromEntries(
+    Object.keys({ ...before, ...after }).map(key => [
+      key,
+      (after[key] ?? []).filter(line => !(before[key] ?? []).includes(line)),
+    ]),
+  );
+}

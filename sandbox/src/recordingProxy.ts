@@ -1,15 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isWriteOperation, RecordedCall } from './recordedCall';
 
-/** One AWS API call as it crossed the proxy. */
-export interface RecordedCall {
-  /** Signing name from the SigV4 credential scope: ec2, route53, sts… */
-  service: string;
-  /** The API operation, e.g. DescribeSubnets or ChangeResourceRecordSets. */
-  operation: string;
-  /** Whether the call can change state (not a Describe/Get/List/Search or AssumeRole). */
-  write: boolean;
-}
+export type { RecordedCall } from './recordedCall';
 
 export interface RecordingProxy {
   /** Give this to the process under test as AWS_ENDPOINT_URL. */
@@ -19,8 +12,6 @@ export interface RecordingProxy {
   clear(): void;
   stop(): Promise<void>;
 }
-
-const READ_OPERATION = /^(Describe|Get|List|Search|AssumeRole)/;
 
 // Route 53 is a REST API: the operation is in the method and the path.
 const ROUTE53_OPERATIONS: [string, RegExp, string][] = [
@@ -34,21 +25,28 @@ const ROUTE53_OPERATIONS: [string, RegExp, string][] = [
   ['GET', /\/change\/[^/]+\/?$/, 'GetChange'],
 ];
 
-function operationOf(
+function callOf(
+  service: string,
   method: string,
   url: string,
   body: string,
-  service: string,
-) {
+): RecordedCall {
   const action = new URLSearchParams(body).get('Action');
   if (action) {
-    return action;
+    return { service, operation: action, write: isWriteOperation(action) };
   }
   const pathname = new URL(url, 'http://proxy').pathname;
   const known = ROUTE53_OPERATIONS.find(
     ([verb, pattern]) => verb === method && pattern.test(pathname),
   );
-  return known ? known[2] : `${service} ${method} ${pathname}`;
+  return known
+    ? { service, operation: known[2], write: isWriteOperation(known[2]) }
+    : // A REST call the table does not name: only its method tells a read.
+      {
+        service,
+        operation: `${service} ${method} ${pathname}`,
+        write: method !== 'GET',
+      };
 }
 
 /**
@@ -84,18 +82,10 @@ export async function startRecordingProxy(
         request.headers.authorization ?? '',
       );
       const service = scope?.[1] ?? 'unsigned';
-      const operation = operationOf(
-        request.method!,
-        request.url!,
-        body.toString(),
-        service,
-      );
-      const write =
-        service === 'route53'
-          ? request.method !== 'GET'
-          : !READ_OPERATION.test(operation);
       if (service !== 'unsigned') {
-        calls.push({ service, operation, write });
+        calls.push(
+          callOf(service, request.method!, request.url!, body.toString()),
+        );
       }
       const upstreamUrl = emulatorUrl(target, request.url!);
       if (!upstreamUrl) {

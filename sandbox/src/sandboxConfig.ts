@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import type { SandboxLandscape } from './landscape';
+import type { Landscape } from './landscape';
 
 /**
  * The Backstage config of a sandbox in `dir`: the seeded landscape (`aws`
  * and `internalApi`, so no id is ever copied by hand) and the local git
  * publisher, whose repositories live in `dir/git`.
  */
-export function sandboxConfig(landscape: SandboxLandscape, dir: string) {
+export function sandboxConfig(landscape: Landscape, dir: string) {
   return {
     ...landscape.config,
     localGitPublisher: { directory: path.resolve(dir, 'git') },
@@ -30,10 +30,7 @@ export const SANDBOX_LISTEN = {
  * app-config.guest.yaml: {@link sandboxConfig} bound to loopback
  * ({@link SANDBOX_LISTEN}), as `dir/app-config.sandbox.yaml`. Returns its path.
  */
-export function writeSandboxConfig(
-  landscape: SandboxLandscape,
-  dir: string,
-): string {
+export function writeSandboxConfig(landscape: Landscape, dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'app-config.sandbox.yaml');
   const header =

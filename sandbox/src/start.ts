@@ -8,7 +8,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { seedLandscape, SANDBOX_REGION } from './landscape';
+import { SANDBOX_REGION } from './landscape';
+import { seedLandscape } from './seedLandscape';
 import { startMotoServer } from './motoServer';
 import { writeSandboxConfig } from './sandboxConfig';
 

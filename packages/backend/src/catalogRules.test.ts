@@ -7,6 +7,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { BackendApi, backendApi, waitForEntity } from '@internal/aws-sandbox';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -22,34 +23,7 @@ const backendDir = path.resolve(__dirname, '..');
  */
 describe("the catalog's rules from app-config.yaml", () => {
   let backend: TestBackend;
-  let baseUrl: string;
-
-  const api = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}/api/catalog${route}`, {
-      method,
-      headers: {
-        authorization: mockCredentials.user.header(),
-        'content-type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  };
-
-  /** Polls until the catalog has processed the entity (it does so a few seconds after a change). */
-  async function entity(kind: string, name: string) {
-    for (let attempt = 0; attempt < 40; attempt++) {
-      const { status, body } = await api(
-        'GET',
-        `/entities/by-name/${kind}/default/${name}`,
-      );
-      if (status === 200) {
-        return body;
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-    return undefined;
-  }
+  let api: BackendApi;
 
   // Serves the file a user registers, as a Git host would.
   let userFile = '';
@@ -87,7 +61,10 @@ describe("the catalog's rules from app-config.yaml", () => {
         }),
       ],
     });
-    baseUrl = `http://localhost:${backend.server.port()}`;
+    api = backendApi(
+      `http://localhost:${backend.server.port()}`,
+      mockCredentials.user.header(),
+    );
   });
 
   afterAll(async () => {
@@ -96,7 +73,12 @@ describe("the catalog's rules from app-config.yaml", () => {
   });
 
   it('takes the platform’s groups from the org location', async () => {
-    expect(await entity('group', 'platform-engineering')).toMatchObject({
+    // The catalog processes its locations a few seconds after start.
+    expect(
+      await waitForEntity(api, 'group', 'platform-engineering', {
+        timeoutMs: 10_000,
+      }),
+    ).toMatchObject({
       spec: { type: 'team' },
     });
   });
@@ -104,7 +86,7 @@ describe("the catalog's rules from app-config.yaml", () => {
   /** What the "Register existing component" page asks first: the catalog's own dry run of the location. */
   const register = (...documents: string[]) => {
     userFile = documents.join('\n---\n');
-    return api('POST', '/locations?dryRun=true', {
+    return api.post('/api/catalog/locations?dryRun=true', {
       type: 'url',
       target: `http://127.0.0.1:${userHostPort()}/catalog-info.yaml`,
     });

@@ -7,6 +7,7 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { BackendApi, backendApi, waitForEntity } from '@internal/aws-sandbox';
 import internalApiModule from '@internal/plugin-scaffolder-backend-module-internal-api';
 import path from 'node:path';
 
@@ -18,19 +19,8 @@ const repoRoot = path.resolve(__dirname, '../../..');
  */
 describe('the Internal Fargate API template in a real backend', () => {
   let backend: TestBackend;
-  let baseUrl: string;
 
-  const api = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}${route}`, {
-      method,
-      headers: {
-        authorization: mockCredentials.user.header(),
-        'content-type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  let api: BackendApi;
 
   beforeAll(async () => {
     backend = await startTestBackend({
@@ -64,25 +54,19 @@ describe('the Internal Fargate API template in a real backend', () => {
         }),
       ],
     });
-    baseUrl = `http://localhost:${backend.server.port()}`;
+    api = backendApi(
+      `http://localhost:${backend.server.port()}`,
+      mockCredentials.user.header(),
+    );
   });
 
   afterAll(() => backend?.stop());
 
-  async function fetchTemplate() {
-    // The catalog ingests file locations on its first processing loop, a few seconds after start.
-    for (let attempt = 0; attempt < 60; attempt++) {
-      const { status, body } = await api(
-        'GET',
-        '/api/catalog/entities/by-name/template/default/internal-fargate-api',
-      );
-      if (status === 200) {
-        return body;
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-    throw new Error('The template never appeared in the catalog');
-  }
+  // The catalog ingests file locations on its first processing loop, a few seconds after start.
+  const fetchTemplate = () =>
+    waitForEntity(api, 'template', 'internal-fargate-api', {
+      timeoutMs: 15_000,
+    });
 
   it('registers the template from the root catalog-info.yaml', async () => {
     const template = await fetchTemplate();
@@ -91,7 +75,7 @@ describe('the Internal Fargate API template in a real backend', () => {
   }, 30_000);
 
   it('serves the scaffolder action list with our actions', async () => {
-    const { status, body } = await api('GET', '/api/scaffolder/v2/actions');
+    const { status, body } = await api.get('/api/scaffolder/v2/actions');
     expect(status).toBe(200);
     expect(body.map((action: { id: string }) => action.id)).toEqual(
       expect.arrayContaining([
@@ -105,7 +89,7 @@ describe('the Internal Fargate API template in a real backend', () => {
 
   it('checks the form values against the template before any step runs', async () => {
     const template = await fetchTemplate();
-    const { status, body } = await api('POST', '/api/scaffolder/v2/dry-run', {
+    const { status, body } = await api.post('/api/scaffolder/v2/dry-run', {
       template,
       values: {
         name: 'orders-api',

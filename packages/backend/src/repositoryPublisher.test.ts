@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { backendApi } from '@internal/aws-sandbox';
 import { repositoryPublisher } from './repositoryPublisher';
 
 /** The publish:github action a backend with this config serves, by its description. */
@@ -21,12 +22,10 @@ async function publishGithubDescription(config: object) {
     ],
   });
   try {
-    const response = await fetch(
-      `http://localhost:${backend.server.port()}/api/scaffolder/v2/actions`,
-      { headers: { authorization: mockCredentials.user.header() } },
-    );
-    const actions: { id: string; description: string }[] =
-      await response.json();
+    const { body: actions } = await backendApi(
+      `http://localhost:${backend.server.port()}`,
+      mockCredentials.user.header(),
+    ).get<{ id: string; description: string }[]>('/api/scaffolder/v2/actions');
     return actions
       .filter(action => action.id === 'publish:github')
       .map(action => action.description);

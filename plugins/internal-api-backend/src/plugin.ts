@@ -2,7 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createInternalApiContext } from '@internal/plugin-scaffolder-backend-module-internal-api';
+import { createInternalApiContext } from '@internal/plugin-internal-api-node';
 import { createRouter } from './router';
 
 /** Serves the form's lookups at /api/internal-api. Only wiring lives here. */

@@ -99,3 +99,43 @@ describe('the lookups when AWS refuses the backend', () => {
     );
   });
 });
+
+describe('the lookups when something other than AWS fails', () => {
+  it('answers 500, not 503: only AWS errors mean "AWS could not be asked"', async () => {
+    const server = await startLookupServer({
+      config: {
+        internalApi: {
+          workloadAccounts: [
+            {
+              accountId: SANDBOX_ACCOUNTS.orders,
+              title: 'Orders',
+              region: 'eu-west-1',
+              vpcId: 'vpc-0123456789abcdef0',
+            },
+          ],
+        },
+      },
+      aws: {
+        withClients: async () => {
+          throw new TypeError('a bug of ours');
+        },
+      },
+    });
+    try {
+      const { status, body } = await server.call(
+        '/placement/preview',
+        {
+          accountId: SANDBOX_ACCOUNTS.orders,
+          region: 'eu-west-1',
+          subnetFilters: [],
+        },
+        'user:default/jane.doe',
+      );
+      expect(status).toBe(500);
+      expect(body.error.message).not.toMatch(/AWS could not be asked/);
+      expect(server.logger.warn).not.toHaveBeenCalled();
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   accountClientConfig,
+  backendApi,
   findFreeLoopbackPort,
   MotoServer,
   SANDBOX_ACCOUNTS,
@@ -46,15 +47,11 @@ describe('the internal-api lookups', () => {
     body?: object,
     authorization = mockCredentials.user.header(),
   ) => {
-    const response = await fetch(
-      `http://localhost:${backend.server.port()}/api/internal-api${route}`,
-      {
-        method: body ? 'POST' : 'GET',
-        headers: { authorization, 'content-type': 'application/json' },
-        body: body && JSON.stringify(body),
-      },
-    );
-    return { status: response.status, body: await response.json() };
+    const response = await backendApi(
+      `http://localhost:${backend.server.port()}/api/internal-api`,
+      authorization,
+    ).call(body ? 'POST' : 'GET', route, body);
+    return { status: response.status, body: response.body };
   };
 
   it('lists the workload accounts by title, for signed-in users only', async () => {
@@ -142,7 +139,12 @@ describe('the internal-api lookups', () => {
     [
       'a missing account',
       { region: 'eu-west-1', subnetFilters: [] },
-      /^accountId must be a non-empty string$/,
+      /^accountId is required$/,
+    ],
+    [
+      'an account id that is not 12 digits',
+      { accountId: '4444', region: 'eu-west-1', subnetFilters: [] },
+      /^accountId: must be a 12-digit AWS account id$/,
     ],
     [
       'filters that are not name and values',
@@ -151,7 +153,7 @@ describe('the internal-api lookups', () => {
         region: 'eu-west-1',
         subnetFilters: [{ name: 'tag:Tier', values: 'private' }],
       },
-      /^subnetFilters must be a list of \{ name: string, values: string\[\] \}$/,
+      /^subnetFilters\[0\]\.values: Expected array, received string$/,
     ],
     [
       'an account that is not configured',

@@ -4,19 +4,24 @@ import type {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
+import { isError, ServiceUnavailableError } from '@backstage/errors';
 import {
-  InputError,
-  isError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+  DomainCheckResponse,
+  inputProperties,
+  LookupList,
+  LookupRefusal,
+  PlacementPreviewResponse,
+  WorkloadAccount,
+} from '@internal/plugin-internal-api-common';
 import {
   InternalApiContext,
+  isAwsError,
   listConsumerNetworks,
-  previewPlacement,
-  SubnetFilter,
-  withDelegationPlan,
-} from '@internal/plugin-scaffolder-backend-module-internal-api';
+  planDelegation,
+  planPlacement,
+} from '@internal/plugin-internal-api-node';
 import express, { NextFunction, Request, Response } from 'express';
+import { z, ZodError, ZodIssue } from 'zod/v3';
 import Router from 'express-promise-router';
 import {
   createLookupLimiter,
@@ -36,49 +41,54 @@ export interface RouterOptions {
   now?: () => number;
 }
 
-function stringField(body: any, field: string): string {
-  const value = body?.[field];
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new InputError(`${field} must be a non-empty string`);
-  }
-  return value;
-}
+// Request bodies, validated with the actions' own input fragments: a value
+// the form may send is one the task would accept.
+const placementPreviewBody = z.object({
+  accountId: inputProperties.accountId(z),
+  region: inputProperties.region(z),
+  subnetFilters: inputProperties.subnetFilters(z),
+});
+const domainCheckBody = z.object({
+  accountId: inputProperties.accountId(z),
+  domainName: inputProperties.domainName(z),
+});
 
-function subnetFiltersField(body: any): SubnetFilter[] {
-  const filters = body?.subnetFilters ?? [];
-  const wellFormed =
-    Array.isArray(filters) &&
-    filters.every(
-      filter =>
-        typeof filter?.name === 'string' &&
-        Array.isArray(filter.values) &&
-        filter.values.every((value: unknown) => typeof value === 'string'),
-    );
-  if (!wellFormed) {
-    throw new InputError(
-      'subnetFilters must be a list of { name: string, values: string[] }',
-    );
-  }
-  return filters;
-}
+/** `subnetFilters[0].values: Expected array, received string` */
+const describeIssue = (issue: ZodIssue) => {
+  const field = issue.path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${part}`,
+    )
+    .join('');
+  return issue.code === 'invalid_type' && issue.received === 'undefined'
+    ? `${field} is required`
+    : `${field}: ${issue.message}`;
+};
 
 /**
- * Runs a lookup. A refusal of the values (InputError) is the lookup's answer,
- * returned as `problems` for the form to show; anything else means AWS could
- * not be asked, and becomes a 503 that says what to do. The AWS error (role
- * ARNs, account ids) goes to the backend log only, never to the browser.
+ * Runs a lookup. A refusal of the values (a malformed body, or the action's
+ * own InputError) is the lookup's answer, returned as `problems` for the form
+ * to show; an AWS error means AWS could not be asked, and becomes a 503 that
+ * says what to do. The AWS error (role ARNs, account ids) goes to the backend
+ * log only, never to the browser. Anything else is our bug: a 500.
  */
 async function askAws<T>(
   what: string,
   user: string,
   logger: LoggerService,
   fn: () => Promise<T>,
-): Promise<T | { problems: string[] }> {
+): Promise<T | LookupRefusal> {
   try {
     return await fn();
   } catch (error) {
+    if (error instanceof ZodError) {
+      return { problems: error.issues.map(describeIssue) };
+    }
     if (isError(error) && error.name === 'InputError') {
       return { problems: [error.message] };
+    }
+    if (!isAwsError(error)) {
+      throw error;
     }
     logger.warn(
       `AWS could not be asked for ${what} for ${user}`,
@@ -101,6 +111,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { context, httpAuth, logger } = options;
+  const { internalApi, aws } = context;
   const router = Router();
   router.use(express.json());
   const limiter = createLookupLimiter(
@@ -126,20 +137,21 @@ export async function createRouter(
 
   router.get('/accounts', async (req, res) => {
     await userRef(req);
-    res.json({
-      items: context.internalApi.workloadAccounts.map(account => ({
+    const accounts: LookupList<WorkloadAccount> = {
+      items: internalApi.workloadAccounts.map(account => ({
         accountId: account.accountId,
         title: account.title,
         region: account.region,
         vpcId: account.vpcId,
       })),
-    });
+    };
+    res.json(accounts);
   });
 
   router.get('/parent-domains', async (req, res) => {
     await userRef(req);
     res.json({
-      items: context.internalApi.parentZones.map(zone => zone.domain),
+      items: internalApi.parentZones.map(zone => zone.domain),
     });
   });
 
@@ -147,7 +159,9 @@ export async function createRouter(
     const initiator = await userRef(req);
     res.json({
       items: await lookup(req, initiator, 'the consumer networks', {}, () =>
-        listConsumerNetworks(context, initiator),
+        aws.withClients(initiator, clients =>
+          listConsumerNetworks(internalApi, clients),
+        ),
       ),
     });
   });
@@ -155,50 +169,43 @@ export async function createRouter(
   router.post('/placement/preview', async (req, res) => {
     const initiator = await userRef(req);
     const { accountId, region, subnetFilters } = req.body ?? {};
-    res.json(
-      await lookup(
-        req,
-        initiator,
-        'the subnets',
-        { accountId, region, subnetFilters },
-        async () =>
-          previewPlacement({
-            ...context,
-            accountId: stringField(req.body, 'accountId'),
-            region: stringField(req.body, 'region'),
-            subnetFilters: subnetFiltersField(req.body),
-            initiator,
-          }),
-      ),
+    const preview: PlacementPreviewResponse = await lookup(
+      req,
+      initiator,
+      'the subnets',
+      { accountId, region, subnetFilters },
+      async () => {
+        const request = placementPreviewBody.parse(req.body ?? {});
+        return aws.withClients(initiator, clients =>
+          planPlacement(internalApi, clients, request),
+        );
+      },
     );
+    res.json(preview);
   });
 
   router.post('/domain/check', async (req, res) => {
     const initiator = await userRef(req);
     const { domainName, accountId } = req.body ?? {};
-    res.json(
-      await lookup(
-        req,
-        initiator,
-        'the hosted zones',
-        { domainName, accountId },
-        () =>
-          withDelegationPlan(
-            {
-              ...context,
-              domainName: stringField(req.body, 'domainName'),
-              accountId: stringField(req.body, 'accountId'),
-              initiator,
-            },
-            async plan => ({
-              domainName: plan.domain,
-              parentDomain: plan.parent.domain,
-              changes: plan.changes,
-              problems: [],
-            }),
-          ),
-      ),
+    const check: DomainCheckResponse = await lookup(
+      req,
+      initiator,
+      'the hosted zones',
+      { domainName, accountId },
+      async () => {
+        const request = domainCheckBody.parse(req.body ?? {});
+        const plan = await aws.withClients(initiator, clients =>
+          planDelegation(internalApi, clients, request),
+        );
+        return {
+          domainName: plan.domain,
+          parentDomain: plan.parent.domain,
+          changes: plan.changes,
+          problems: [] as [],
+        };
+      },
     );
+    res.json(check);
   });
 
   router.use(

@@ -1,5 +1,7 @@
 /**
- * Scaffolder actions that place, delegate and route private internal APIs across AWS accounts.
+ * Scaffolder actions that place, delegate and route private internal APIs
+ * across AWS accounts. The actions are thin: the logic they run lives in
+ * `@internal/plugin-internal-api-node`, shared with the form's lookups.
  *
  * @packageDocumentation
  */
@@ -14,21 +16,4 @@ export {
   createRegisterRoutesAction,
   REGISTER_ROUTES_ACTION_ID,
 } from './actions';
-export type { InternalApiActionsOptions } from './actions';
-export { readInternalApiConfig } from './config';
-export type {
-  InternalApiConfig,
-  WorkloadAccount,
-  ConsumerNetwork,
-  ParentZone,
-  TransitGatewayConfig,
-} from './config';
-export { createInternalApiContext } from './context';
-export type { InternalApiContext } from './context';
-export { previewPlacement } from './placementPreview';
-export type { PlacementPreview } from './placementPreview';
-export type { SubnetFilter, ZoneSubnets } from './placement';
-export { withDelegationPlan } from './delegation';
-export type { DelegationChange, DelegationPlan } from './delegation';
-export { listConsumerNetworks } from './consumerNetworks';
-export type { ConsumerNetworkFacts } from './consumerNetworks';
+export type { DelegateSubdomainOptions } from './actions/delegateSubdomain';

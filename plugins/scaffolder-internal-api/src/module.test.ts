@@ -7,12 +7,14 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import {
-  ORDERS_ACCOUNT,
-  PAYMENTS_ACCOUNT,
-  REGION,
-  startPlacementLandscape,
-} from './__testUtils__/landscape';
+  Sandbox,
+  SANDBOX_ACCOUNTS,
+  SANDBOX_REGION,
+  startSandbox,
+} from '@internal/aws-sandbox';
 import internalApiModule from './index';
+
+const { orders: ORDERS_ACCOUNT, payments: PAYMENTS_ACCOUNT } = SANDBOX_ACCOUNTS;
 
 /** A one-step template, as a template author would write around the action. */
 const placementTemplate = {
@@ -29,7 +31,7 @@ const placementTemplate = {
         action: 'internal-api:placement:resolve',
         input: {
           accountId: '${{ parameters.accountId }}',
-          region: REGION,
+          region: SANDBOX_REGION,
           subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
         },
       },
@@ -39,7 +41,7 @@ const placementTemplate = {
 };
 
 describe('the internal-api module in a real scaffolder backend', () => {
-  let landscape: Awaited<ReturnType<typeof startPlacementLandscape>>;
+  let sandbox: Sandbox;
   let backend: TestBackend;
 
   const api = async (method: string, route: string, body?: unknown) => {
@@ -58,14 +60,14 @@ describe('the internal-api module in a real scaffolder backend', () => {
   };
 
   beforeAll(async () => {
-    landscape = await startPlacementLandscape();
+    sandbox = await startSandbox();
     backend = await startTestBackend({
       features: [
         catalogPlugin,
         scaffolderPlugin,
         internalApiModule,
         mockServices.rootConfig.factory({
-          data: landscape.config.get() as any,
+          data: sandbox.landscape.config,
         }),
       ],
     });
@@ -73,7 +75,7 @@ describe('the internal-api module in a real scaffolder backend', () => {
 
   afterAll(async () => {
     await backend?.stop();
-    await landscape?.moto.stop();
+    await sandbox?.stop();
   });
 
   it('lists the three internal-api actions, placement with its input schema and examples', async () => {

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createInternalApiActions } from './actions';
-import { createInternalApiContext } from './context';
+import { createInternalApiContext } from '@internal/plugin-internal-api-node';
 
 /** Adds the internal-api actions to the scaffolder. Only wiring lives here. */
 export const scaffolderModuleInternalApi = createBackendModule({

@@ -6,29 +6,17 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import {
-  expectSucceeded,
-  generatedRepo,
-  writeRender,
-} from './__testUtils__/generatedRepo';
+import { expectSucceeded, generatedRepo, writeRender } from './generatedRepo';
 import { startScaffolder } from './__testUtils__/scaffolder';
+import { ORDERS_API } from './ordersApi';
 
 const valid = {
+  ...ORDERS_API,
   name: 'hostile-api',
   description: 'Plain',
-  owner: 'group:default/platform-engineering',
-  accountId: '444455556666',
-  region: 'eu-west-1',
-  subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
   domainName: 'hostile.acme.com',
   consumers: [],
-  createVpcEndpoints: true,
   image: 'ghcr.io/acme/hostile:1.0.0',
-  containerPort: 8080,
-  cpu: 512,
-  memoryMiB: 1024,
-  desiredCount: 2,
-  healthCheckPath: '/health',
   repoUrl: 'github.com?owner=acme&repo=hostile-api',
 };
 

@@ -14,8 +14,9 @@ import {
   generatedRepo,
   synthesizedTemplate,
   writeRender,
-} from './__testUtils__/generatedRepo';
+} from './generatedRepo';
 import { startScaffolder } from './__testUtils__/scaffolder';
+import { ORDERS_API } from './ordersApi';
 
 /**
  * The template rendered through the real scaffolder (dry-run, placement and
@@ -40,31 +41,13 @@ describe('the Internal Fargate API template renders a repository that builds', (
     await moto?.stop();
   });
 
-  const base = {
-    description: 'Orders for the customer API',
-    owner: 'group:default/platform-engineering',
-    accountId: '444455556666',
-    region: 'eu-west-1',
-    subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
-    createVpcEndpoints: true,
-    containerPort: 8080,
-    cpu: 512,
-    memoryMiB: 1024,
-    desiredCount: 2,
-    healthCheckPath: '/health',
-    repoUrl: 'github.com?owner=acme&repo=orders-api',
-  };
+  // Each case is the sandbox's Orders API with what makes it different.
+  const base = ORDERS_API;
 
   const cases = [
     {
       case: 'three zones, ECR image, one consumer',
-      values: {
-        ...base,
-        name: 'orders-api',
-        domainName: 'orders.api.acme.com',
-        image: '444455556666.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.2',
-        consumers: ['customer-api'],
-      },
+      values: ORDERS_API,
       zones: ['a', 'b', 'c'],
       consumerCidrs: ['10.40.0.0/16'],
     },

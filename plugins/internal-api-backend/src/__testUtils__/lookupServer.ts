@@ -1,7 +1,11 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { createInternalApiContext } from '@internal/plugin-scaffolder-backend-module-internal-api';
+import { backendApi } from '@internal/aws-sandbox';
+import {
+  createInternalApiContext,
+  InternalApiContext,
+} from '@internal/plugin-internal-api-node';
 import express from 'express';
 import type { LookupLimits } from '../lookupLimits';
 import { createRouter } from '../router';
@@ -14,11 +18,14 @@ export async function startLookupServer(options: {
   config: NonNullable<Parameters<typeof mockServices.rootConfig>[0]>['data'];
   limits?: LookupLimits;
   now?: () => number;
+  /** Replaces what the context would do with AWS, e.g. to fail in a way AWS never does. */
+  aws?: InternalApiContext['aws'];
 }) {
   const logger = mockServices.logger.mock();
   const config = mockServices.rootConfig({ data: options.config });
+  const context = createInternalApiContext({ config, logger });
   const router = await createRouter({
-    context: createInternalApiContext({ config, logger }),
+    context: { ...context, aws: options.aws ?? context.aws },
     httpAuth: mockServices.httpAuth(),
     config,
     logger,
@@ -35,21 +42,14 @@ export async function startLookupServer(options: {
     body: object | undefined,
     user: string,
   ) => {
-    const response = await fetch(
-      `http://127.0.0.1:${port}/api/internal-api${route}`,
-      {
-        method: body ? 'POST' : 'GET',
-        headers: {
-          authorization: mockCredentials.user.header(user),
-          'content-type': 'application/json',
-        },
-        body: body && JSON.stringify(body),
-      },
-    );
+    const response = await backendApi(
+      `http://127.0.0.1:${port}/api/internal-api`,
+      mockCredentials.user.header(user),
+    ).call(body ? 'POST' : 'GET', route, body);
     return {
       status: response.status,
       retryAfter: response.headers.get('retry-after'),
-      body: await response.json(),
+      body: response.body,
     };
   };
 

@@ -1,29 +1,28 @@
-import { startDnsLandscape } from '../__testUtils__/dnsLandscape';
+import { Sandbox, SANDBOX_ACCOUNTS, startSandbox } from '@internal/aws-sandbox';
+import { countedContext } from '../__testUtils__/countedContext';
 import { exampleSteps } from '../__testUtils__/examples';
-import { countingAwsClients, ORDERS_ACCOUNT } from '../__testUtils__/landscape';
 import { runAction } from '../__testUtils__/runAction';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { examples } from './delegateSubdomain.examples';
 
 const steps = exampleSteps(examples, {
   'parameters.domainName': 'payments.api.acme.com',
-  'parameters.accountId': ORDERS_ACCOUNT,
+  'parameters.accountId': SANDBOX_ACCOUNTS.orders,
 });
 
 describe('internal-api:dns:delegate examples', () => {
-  let landscape: Awaited<ReturnType<typeof startDnsLandscape>>;
+  let sandbox: Sandbox;
   beforeAll(async () => {
-    landscape = await startDnsLandscape();
+    sandbox = await startSandbox();
   }, 60_000);
-  afterAll(() => landscape?.moto.stop());
+  afterAll(() => sandbox?.stop());
 
   it.each(steps.map(step => [step.description, step]))(
     '%s: creates and delegates the zone',
     async (_, step) => {
-      const action = createDelegateSubdomainAction({
-        internalApi: landscape.internalApi,
-        aws: countingAwsClients(landscape.config).aws,
-      });
+      const action = createDelegateSubdomainAction(
+        countedContext(sandbox.landscape),
+      );
 
       const outputs = await runAction(action, step.input);
 

@@ -1,12 +1,14 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { WaitOptions } from '../aws/dns';
+import {
+  DelegationChange,
+  inputProperties,
+} from '@internal/plugin-internal-api-common';
 import {
   applyDelegation,
-  DelegationChange,
-  withDelegationPlan,
-} from '../delegation';
-import { ACCOUNT_ID } from './inputPatterns';
-import type { InternalApiActionsOptions } from './options';
+  InternalApiContext,
+  planDelegation,
+  WaitOptions,
+} from '@internal/plugin-internal-api-node';
 import { examples } from './delegateSubdomain.examples';
 
 export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
@@ -14,7 +16,7 @@ export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
 /** Stands in for the zone id in a dry-run when the zone does not exist yet. */
 export const DRY_RUN_ZONE_ID = 'Z00000000000DRYRUN';
 
-export interface DelegateSubdomainOptions extends InternalApiActionsOptions {
+export interface DelegateSubdomainOptions extends InternalApiContext {
   /** How long to wait for Route 53 to report the NS change INSYNC; default 3 minutes, polled every 5 s. */
   changeWait?: WaitOptions;
   /** TTL of the NS record in the parent zone; default 3600 s. */
@@ -41,24 +43,16 @@ export function createDelegateSubdomainAction(
     schema: {
       input: {
         domainName: z =>
-          z
-            .string()
-            .min(3)
+          inputProperties
+            .domainName(z)
             .describe(
               "The API's domain, a strict subdomain of a configured parent zone",
             ),
         accountId: z =>
-          z
-            .string()
-            .regex(...ACCOUNT_ID)
+          inputProperties
+            .accountId(z)
             .describe('Workload account that owns the subdomain zone'),
-        planOnly: z =>
-          z
-            .boolean()
-            .default(false)
-            .describe(
-              'Check and plan only, writing nothing (as in a dry-run): lets a template validate before its first write',
-            ),
+        planOnly: inputProperties.planOnly,
       },
       output: {
         hostedZoneId: z =>
@@ -83,31 +77,30 @@ export function createDelegateSubdomainAction(
     },
     async handler(ctx) {
       const { domainName, accountId } = ctx.input;
-      await withDelegationPlan(
-        { internalApi, aws, domainName, accountId, initiator: ctx.user?.ref },
-        async (plan, { workloadDns, parentDns }) => {
-          let zone = plan.childZone;
-          let changes: DelegationChange[] = plan.changes;
-          if (ctx.isDryRun || ctx.input.planOnly) {
-            logChanges(ctx.logger, 'Plan only, would write', changes);
-          } else {
-            ({ zone, changes } = await applyDelegation(plan, {
-              workloadDns,
-              parentDns,
-              checkpoint: (key, fn) =>
-                ctx.checkpoint({ key, fn }) as Promise<any>,
-              callerReference: `internal-api/${plan.domain}/${Date.now()}`,
-              nsTtlSeconds: options.nsTtlSeconds ?? 3600,
-              wait,
-            }));
-            logChanges(ctx.logger, 'Wrote', changes);
-          }
-          ctx.output('hostedZoneId', zone?.hostedZoneId ?? DRY_RUN_ZONE_ID);
-          ctx.output('nameServers', zone?.nameServers ?? []);
-          ctx.output('parentDomain', plan.parent.domain);
-          ctx.output('changes', changes);
-        },
-      );
+      await aws.withClients(ctx.user?.ref, async clients => {
+        const plan = await planDelegation(internalApi, clients, {
+          domainName,
+          accountId,
+        });
+        let zone = plan.childZone;
+        let changes: DelegationChange[] = plan.changes;
+        if (ctx.isDryRun || ctx.input.planOnly) {
+          logChanges(ctx.logger, 'Plan only, would write', changes);
+        } else {
+          ({ zone, changes } = await applyDelegation(plan, clients, {
+            checkpoint: (key, fn) =>
+              ctx.checkpoint({ key, fn }) as Promise<any>,
+            callerReference: `internal-api/${plan.domain}/${Date.now()}`,
+            nsTtlSeconds: options.nsTtlSeconds ?? 3600,
+            wait,
+          }));
+          logChanges(ctx.logger, 'Wrote', changes);
+        }
+        ctx.output('hostedZoneId', zone?.hostedZoneId ?? DRY_RUN_ZONE_ID);
+        ctx.output('nameServers', zone?.nameServers ?? []);
+        ctx.output('parentDomain', plan.parent.domain);
+        ctx.output('changes', changes);
+      });
     },
   });
 }

@@ -1,12 +1,10 @@
-import type { InternalApiActionsOptions } from './options';
+import type { InternalApiContext } from '@internal/plugin-internal-api-node';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { createRegisterRoutesAction } from './registerRoutes';
 import { createResolvePlacementAction } from './resolvePlacement';
 
-export type { InternalApiActionsOptions } from './options';
-
 /** Every action this module offers, built from shared dependencies. */
-export function createInternalApiActions(options: InternalApiActionsOptions) {
+export function createInternalApiActions(options: InternalApiContext) {
   return [
     createResolvePlacementAction(options),
     createDelegateSubdomainAction(options),

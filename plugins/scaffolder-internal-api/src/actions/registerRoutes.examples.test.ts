@@ -1,23 +1,19 @@
+import { placementOf, Sandbox, startSandbox } from '@internal/aws-sandbox';
+import { countedContext } from '../__testUtils__/countedContext';
 import { exampleSteps } from '../__testUtils__/examples';
-import { countingAwsClients, writesIn } from '../__testUtils__/landscape';
-import {
-  ordersPlacement,
-  RoutingLandscape,
-  startRoutingLandscape,
-} from '../__testUtils__/routingLandscape';
 import { runAction } from '../__testUtils__/runAction';
 import { createRegisterRoutesAction } from './registerRoutes';
 import { examples } from './registerRoutes.examples';
 
 describe('internal-api:tgw:register-routes examples', () => {
-  let landscape: RoutingLandscape;
+  let sandbox: Sandbox;
   beforeAll(async () => {
-    landscape = await startRoutingLandscape();
+    sandbox = await startSandbox();
   }, 60_000);
-  afterAll(() => landscape?.moto.stop());
+  afterAll(() => sandbox?.stop());
 
   it('routes customer-api both ways, and the form-driven example then finds everything present', async () => {
-    const placement = ordersPlacement(landscape);
+    const placement = placementOf(sandbox.landscape, 'orders');
     const steps = exampleSteps(examples, {
       ...Object.fromEntries(
         Object.entries(placement).map(([key, value]) => [
@@ -29,14 +25,11 @@ describe('internal-api:tgw:register-routes examples', () => {
     });
     const statuses = [];
     for (const step of steps) {
-      const { aws, calls } = countingAwsClients(landscape.config);
-      const action = createRegisterRoutesAction({
-        internalApi: landscape.internalApi,
-        aws,
-      });
+      const { counter, ...context } = countedContext(sandbox.landscape);
+      const action = createRegisterRoutesAction(context);
       expect(step.action).toBe(action.id);
       const { routes } = await runAction(action, step.input);
-      statuses.push({ writes: writesIn(calls).length, routes: routes.length });
+      statuses.push({ writes: counter.writes().length, routes: routes.length });
     }
     // customer-api: 2 route tables; Orders: 3 return routes; 1 transit gateway route.
     expect(statuses).toEqual([

@@ -1,19 +1,11 @@
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { inputProperties } from '@internal/plugin-internal-api-common';
 import {
-  ConsumerNetwork,
-  findWorkloadAccount,
-  InternalApiConfig,
-  workloadVpcId,
-} from '../config';
-import {
-  applyRouteRegistration,
-  consumerSides,
-  planRouteRegistration,
-} from '../routeRegistration';
-import type { RouteChange } from '../routing';
-import { ACCOUNT_ID, VPC_ID } from './inputPatterns';
-import type { InternalApiActionsOptions } from './options';
+  applyRoutes,
+  InternalApiContext,
+  planRoutes,
+  RouteChange,
+} from '@internal/plugin-internal-api-node';
 import { examples } from './registerRoutes.examples';
 
 export const REGISTER_ROUTES_ACTION_ID = 'internal-api:tgw:register-routes';
@@ -23,7 +15,7 @@ export const REGISTER_ROUTES_ACTION_ID = 'internal-api:tgw:register-routes';
  * provider VPC and each chosen consumer VPC, writing only missing routes and
  * never replacing a route that leads elsewhere.
  */
-export function createRegisterRoutesAction(options: InternalApiActionsOptions) {
+export function createRegisterRoutesAction(options: InternalApiContext) {
   const { internalApi, aws } = options;
   return createTemplateAction({
     id: REGISTER_ROUTES_ACTION_ID,
@@ -36,40 +28,25 @@ export function createRegisterRoutesAction(options: InternalApiActionsOptions) {
     schema: {
       input: {
         accountId: z =>
-          z
-            .string()
-            .regex(...ACCOUNT_ID)
-            .describe('Workload account of the API'),
+          inputProperties.accountId(z).describe('Workload account of the API'),
         region: z =>
-          z.string().min(1).describe("The workload account's region"),
+          inputProperties.region(z).describe("The workload account's region"),
         vpcId: z =>
-          z
-            .string()
-            .regex(...VPC_ID)
+          inputProperties
+            .vpcId(z)
             .describe(
               "The provider VPC, as internal-api:placement:resolve outputs it; must be the account's configured VPC",
             ),
         subnets: z =>
-          z
-            .array(
-              z
-                .object({ routeTableId: z.string().regex(/^rtb-[0-9a-f]+$/) })
-                .passthrough(),
-            )
-            .min(1)
+          inputProperties
+            .placedSubnets(z)
             .describe(
               "The API's subnets from internal-api:placement:resolve; their route tables get the return routes",
             ),
-        planOnly: z =>
-          z
-            .boolean()
-            .default(false)
-            .describe(
-              'Check and plan only, writing nothing (as in a dry-run): lets a template validate before its first write',
-            ),
+        planOnly: inputProperties.planOnly,
         consumers: z =>
-          z
-            .array(z.string())
+          inputProperties
+            .consumerNames(z)
             .describe('Names of consumer networks from internalApi.consumers'),
       },
       output: {
@@ -96,91 +73,31 @@ export function createRegisterRoutesAction(options: InternalApiActionsOptions) {
       },
     },
     async handler(ctx) {
-      const { transitGateway } = internalApi;
-      if (!transitGateway) {
-        throw new InputError(
-          'No transit gateway is configured: a platform engineer sets internalApi.transitGateway in app-config.yaml.',
-        );
-      }
-      const account = findWorkloadAccount(
-        internalApi,
-        ctx.input.accountId,
-        ctx.input.region,
-      );
-      const vpcId = workloadVpcId(account, ctx.input.vpcId, {
-        canBeEmpty: false,
-      });
-      const consumers = findConsumers(internalApi, ctx.input.consumers);
-      const routeTableIds = [
-        ...new Set(ctx.input.subnets.map(subnet => subnet.routeTableId)),
-      ];
-
-      const initiator = ctx.user?.ref;
-      const providerEc2 = await aws.ec2(account, initiator);
-      const consumerEc2 = await Promise.all(
-        consumers.map(consumer => aws.ec2(consumer, initiator)),
-      );
-      const network = await aws.ec2(transitGateway, initiator);
-      try {
-        const plan = await planRouteRegistration({
-          provider: {
-            label: `provider ${vpcId}`,
-            location: account,
-            vpcId,
-            ec2: providerEc2,
-            routeTableIds,
-          },
-          consumers: consumerSides(consumers, consumerEc2),
-          transitGateway,
-          network,
+      const { accountId, region, vpcId, subnets, consumers } = ctx.input;
+      await aws.withClients(ctx.user?.ref, async clients => {
+        const plan = await planRoutes(internalApi, clients, {
+          accountId,
+          region,
+          vpcId,
+          routeTableIds: subnets.map(subnet => subnet.routeTableId),
+          consumers,
         });
         let routes: RouteChange[] = plan.changes;
         if (ctx.isDryRun || ctx.input.planOnly) {
           logRoutes(ctx.logger, 'Plan only, would create', routes);
         } else {
-          routes = await applyRouteRegistration(
+          routes = await applyRoutes(
             plan,
+            clients,
             (key, fn) => ctx.checkpoint({ key, fn }) as Promise<any>,
           );
           logRoutes(ctx.logger, 'Created', routes);
         }
-        ctx.output(
-          'consumerCidrs',
-          consumers.map((consumer, index) => ({
-            name: consumer.name,
-            cidr: plan.consumerCidrs[index],
-          })),
-        );
+        ctx.output('consumerCidrs', plan.consumerNetworks);
         ctx.output('routes', routes);
-      } finally {
-        [providerEc2, ...consumerEc2, network].forEach(client =>
-          client.destroy(),
-        );
-      }
+      });
     },
   });
-}
-
-function findConsumers(
-  internalApi: InternalApiConfig,
-  names: string[],
-): ConsumerNetwork[] {
-  const unknown = names.filter(
-    name => !internalApi.consumers.some(c => c.name === name),
-  );
-  if (unknown.length > 0) {
-    const known =
-      internalApi.consumers.map(c => c.name).join(', ') ||
-      'none configured (internalApi.consumers)';
-    throw new InputError(
-      `consumers: ${unknown
-        .map(n => `'${n}'`)
-        .join(', ')} not configured. Choose from: ${known}.`,
-    );
-  }
-  return [...new Set(names)].map(
-    name => internalApi.consumers.find(c => c.name === name)!,
-  );
 }
 
 function logRoutes(

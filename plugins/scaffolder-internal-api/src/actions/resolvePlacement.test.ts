@@ -1,29 +1,35 @@
-import { createVpcWithSubnets } from '@internal/aws-sandbox';
 import {
-  countingAwsClients,
-  ec2In,
-  ORDERS_ACCOUNT,
-  PAYMENTS_ACCOUNT,
-  REGION,
-  startPlacementLandscape,
-} from '../__testUtils__/landscape';
+  addWorkloadVpc,
+  placementOf,
+  privateSubnet,
+  Sandbox,
+  SANDBOX_ACCOUNTS,
+  SANDBOX_REGION,
+  SandboxLandscape,
+  startSandbox,
+} from '@internal/aws-sandbox';
+import { countedContext, operations } from '../__testUtils__/countedContext';
 import { runAction, RunOptions } from '../__testUtils__/runAction';
 import { createResolvePlacementAction } from './resolvePlacement';
 
+const { orders: ORDERS_ACCOUNT, payments: PAYMENTS_ACCOUNT } = SANDBOX_ACCOUNTS;
+const REGION = SANDBOX_REGION;
+
 describe('internal-api:placement:resolve against the emulator', () => {
-  let landscape: Awaited<ReturnType<typeof startPlacementLandscape>>;
+  let sandbox: Sandbox;
+  let landscape: SandboxLandscape;
 
   beforeAll(async () => {
-    landscape = await startPlacementLandscape();
+    sandbox = await startSandbox();
+    landscape = sandbox.landscape;
   }, 60_000);
-  afterAll(() => landscape?.moto.stop());
+  afterAll(() => sandbox?.stop());
 
   async function resolve(
     input: Record<string, unknown>,
     options: RunOptions & { ordersVpcId?: string } = {},
   ) {
-    const { aws, calls } = countingAwsClients(landscape.config);
-    const { internalApi } = landscape;
+    const { internalApi, aws, counter } = countedContext(landscape);
     const action = createResolvePlacementAction({
       // ordersVpcId: what the platform team configured as the Orders VPC.
       internalApi: {
@@ -41,25 +47,39 @@ describe('internal-api:placement:resolve against the emulator', () => {
       { region: REGION, subnetFilters: [], ...input },
       options,
     );
-    return { result, calls };
+    return { result, calls: counter.calls };
   }
 
   const privateSubnets = [{ name: 'tag:Tier', values: ['private'] }];
 
   it('resolves one private subnet in each of three zones, sorted, with their own route tables', async () => {
-    const { result } = await resolve({
+    // The seeded Orders VPC has its subnets in zone order: this one, configured
+    // as the Orders VPC, has them created in zones c, a, b.
+    const unordered = await addWorkloadVpc(sandbox.moto, landscape, {
+      name: 'orders-unordered',
       accountId: ORDERS_ACCOUNT,
-      subnetFilters: privateSubnets,
+      cidr: '10.32.0.0/16',
+      attach: false,
+      subnets: [
+        privateSubnet('c', '10.32.3.0/24'),
+        privateSubnet('a', '10.32.1.0/24'),
+        privateSubnet('b', '10.32.2.0/24'),
+      ],
     });
-    const byZone = [...landscape.orders.subnets.slice(0, 3)].sort((a, b) =>
+    const vpc = unordered.vpcs['orders-unordered'];
+    const { result } = await resolve(
+      { accountId: ORDERS_ACCOUNT, subnetFilters: privateSubnets },
+      { ordersVpcId: vpc.vpcId },
+    );
+    const byZone = [...vpc.subnets].sort((a, b) =>
       a.availabilityZone.localeCompare(b.availabilityZone),
     );
 
     await expect(result).resolves.toEqual({
       accountId: ORDERS_ACCOUNT,
       region: REGION,
-      vpcId: landscape.orders.vpcId,
-      vpcCidr: '10.10.0.0/16',
+      vpcId: vpc.vpcId,
+      vpcCidr: '10.32.0.0/16',
       availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
       subnets: byZone.map(s => ({
         subnetId: s.subnetId,
@@ -68,6 +88,9 @@ describe('internal-api:placement:resolve against the emulator', () => {
         routeTableId: s.routeTableId,
       })),
     });
+    expect(byZone.map(s => s.subnetId)).not.toEqual(
+      vpc.subnets.map(s => s.subnetId),
+    );
   });
 
   it('resolves two zones, and reports the main route table for subnets without their own', async () => {
@@ -92,12 +115,12 @@ describe('internal-api:placement:resolve against the emulator', () => {
     const given = await (
       await resolve({
         accountId: ORDERS_ACCOUNT,
-        vpcId: landscape.orders.vpcId,
+        vpcId: landscape.vpcs.orders.vpcId,
         subnetFilters: privateSubnets,
       })
     ).result;
-    expect(given.vpcId).toBe(landscape.orders.vpcId);
-    expect(given.subnets).toHaveLength(3);
+    expect(given.vpcId).toBe(landscape.vpcs.orders.vpcId);
+    expect(given.subnets).toEqual(placementOf(landscape, 'orders').subnets);
   });
 
   it('gives the same answer in dry-run, since it only reads', async () => {
@@ -117,9 +140,11 @@ describe('internal-api:placement:resolve against the emulator', () => {
   });
 
   it('makes the same three EC2 calls however many subnets and route tables the VPC has', async () => {
-    const ec2 = await ec2In(landscape.moto, ORDERS_ACCOUNT);
-    const crowded = await createVpcWithSubnets(ec2, {
+    const withCrowded = await addWorkloadVpc(sandbox.moto, landscape, {
+      name: 'crowded',
+      accountId: ORDERS_ACCOUNT,
       cidr: '10.30.0.0/16',
+      attach: false,
       subnets: Array.from({ length: 24 }, (_, i) => ({
         availabilityZone: `eu-west-1${'abc'[i % 3]}`,
         cidr: `10.30.${i}.0/24`,
@@ -127,7 +152,6 @@ describe('internal-api:placement:resolve against the emulator', () => {
         ownRouteTable: true,
       })),
     });
-    ec2.destroy();
 
     const few = await resolve({
       accountId: ORDERS_ACCOUNT,
@@ -136,14 +160,14 @@ describe('internal-api:placement:resolve against the emulator', () => {
     await few.result;
     const many = await resolve(
       { accountId: ORDERS_ACCOUNT, subnetFilters: privateSubnets },
-      { ordersVpcId: crowded.vpcId },
+      { ordersVpcId: withCrowded.vpcs.crowded.vpcId },
     );
     expect(((await many.result) as any).subnets).toHaveLength(3);
 
-    expect(few.calls).toEqual([
-      'DescribeVpcsCommand',
-      'DescribeSubnetsCommand',
-      'DescribeRouteTablesCommand',
+    expect(operations(few.calls)).toEqual([
+      'DescribeVpcs',
+      'DescribeSubnets',
+      'DescribeRouteTables',
     ]);
     expect(many.calls).toEqual(few.calls);
   });
@@ -153,12 +177,12 @@ describe('internal-api:placement:resolve against the emulator', () => {
       [
         'an account that is not a workload account',
         { accountId: '999999999999' },
-        /accountId '999999999999' is not a configured workload account\. Choose one of: 444455556666 \(Orders \(prod\)\), 555566667777 \(Payments \(prod\)\)/,
+        /accountId '999999999999' is not a configured workload account\. Choose one of: 444455556666 \(Orders \(sandbox\)\), 555566667777 \(Payments \(sandbox\)\)/,
       ],
       [
         "a region that is not the account's",
         { accountId: ORDERS_ACCOUNT, region: 'us-east-1' },
-        /region 'us-east-1' is not where account 444455556666 \(Orders \(prod\)\) hosts internal APIs: use 'eu-west-1'/,
+        /region 'us-east-1' is not where account 444455556666 \(Orders \(sandbox\)\) hosts internal APIs: use 'eu-west-1'/,
       ],
       [
         'a filter name DescribeSubnets does not know',
@@ -194,18 +218,19 @@ describe('internal-api:placement:resolve against the emulator', () => {
     });
 
     it("a VPC other than the account's configured one, even one that would resolve, before any AWS call", async () => {
-      const ec2 = await ec2In(landscape.moto, ORDERS_ACCOUNT);
-      const other = await createVpcWithSubnets(ec2, {
+      // Private subnets in zones a and b: a placement that would resolve.
+      const withOther = await addWorkloadVpc(sandbox.moto, landscape, {
+        name: 'other-orders',
+        accountId: ORDERS_ACCOUNT,
         cidr: '10.31.0.0/16',
-        subnets: ['a', 'b'].map((zone, i) => ({
-          availabilityZone: `${REGION}${zone}`,
-          cidr: `10.31.${i}.0/24`,
-          tags: { Tier: 'private' },
-        })),
+        attach: false,
       });
-      ec2.destroy();
+      const ordersVpcId = landscape.vpcs.orders.vpcId;
 
-      for (const vpcId of [other.vpcId, landscape.payments.vpcId]) {
+      for (const vpcId of [
+        withOther.vpcs['other-orders'].vpcId,
+        landscape.vpcs.payments.vpcId,
+      ]) {
         const { result, calls } = await resolve({
           accountId: ORDERS_ACCOUNT,
           vpcId,
@@ -214,8 +239,8 @@ describe('internal-api:placement:resolve against the emulator', () => {
         await expect(result).rejects.toMatchObject({
           name: 'InputError',
           message:
-            `vpcId '${vpcId}' is not the VPC configured for account ${ORDERS_ACCOUNT} (Orders (prod)): ` +
-            `use '${landscape.orders.vpcId}' or leave vpcId empty. ` +
+            `vpcId '${vpcId}' is not the VPC configured for account ${ORDERS_ACCOUNT} (Orders (sandbox)): ` +
+            `use '${ordersVpcId}' or leave vpcId empty. ` +
             'Internal APIs go only in the VPC set under internalApi.workloadAccounts.',
         });
         expect(calls).toEqual([]);
@@ -228,7 +253,7 @@ describe('internal-api:placement:resolve against the emulator', () => {
         { ordersVpcId: 'vpc-0123456789abcdef0' },
       );
       await expect(result).rejects.toThrow(
-        `The VPC configured for account ${ORDERS_ACCOUNT} (Orders (prod)), 'vpc-0123456789abcdef0', was not found in region ${REGION}. ` +
+        `The VPC configured for account ${ORDERS_ACCOUNT} (Orders (sandbox)), 'vpc-0123456789abcdef0', was not found in region ${REGION}. ` +
           'A platform engineer corrects internalApi.workloadAccounts[].vpcId in app-config.yaml.',
       );
     });
@@ -239,7 +264,7 @@ describe('internal-api:placement:resolve against the emulator', () => {
         subnetFilters: [{ name: 'tag:Tier', values: ['isolated'] }],
       });
       await expect(result).rejects.toThrow(
-        `subnetFilters (tag:Tier=isolated) match no subnet in ${landscape.orders.vpcId}`,
+        `subnetFilters (tag:Tier=isolated) match no subnet in ${landscape.vpcs.orders.vpcId}`,
       );
     });
 
@@ -248,7 +273,7 @@ describe('internal-api:placement:resolve against the emulator', () => {
         accountId: PAYMENTS_ACCOUNT,
         subnetFilters: privateSubnets,
       });
-      const [first, second] = landscape.payments.subnets;
+      const [first, second] = landscape.vpcs.payments.subnets;
       await expect(result).rejects.toThrow(
         `subnetFilters match more than one subnet in an Availability Zone (eu-west-1a: ${first.subnetId}, ${second.subnetId}). ` +
           'A Network Load Balancer takes one subnet per zone',
@@ -264,7 +289,7 @@ describe('internal-api:placement:resolve against the emulator', () => {
         ],
       });
       await expect(result).rejects.toThrow(
-        `subnetFilters match subnets in only 1 Availability Zone (eu-west-1b) of ${landscape.orders.vpcId}. ` +
+        `subnetFilters match subnets in only 1 Availability Zone (eu-west-1b) of ${landscape.vpcs.orders.vpcId}. ` +
           'An internal API needs subnets in at least 2 zones',
       );
     });

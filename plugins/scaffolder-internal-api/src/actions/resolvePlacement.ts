@@ -1,8 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { previewPlacement } from '../placementPreview';
-import { ACCOUNT_ID, VPC_ID } from './inputPatterns';
-import type { InternalApiActionsOptions } from './options';
+import { inputProperties } from '@internal/plugin-internal-api-common';
+import {
+  InternalApiContext,
+  planPlacement,
+} from '@internal/plugin-internal-api-node';
 import { examples } from './resolvePlacement.examples';
 
 export const RESOLVE_PLACEMENT_ACTION_ID = 'internal-api:placement:resolve';
@@ -11,9 +13,7 @@ export const RESOLVE_PLACEMENT_ACTION_ID = 'internal-api:placement:resolve';
  * Turns "account + subnet filters" into exact network facts the CDK skeleton
  * synthesizes from offline. Read-only, so it runs the same in dry-run.
  */
-export function createResolvePlacementAction(
-  options: InternalApiActionsOptions,
-) {
+export function createResolvePlacementAction(options: InternalApiContext) {
   const { internalApi, aws } = options;
   return createTemplateAction({
     id: RESOLVE_PLACEMENT_ACTION_ID,
@@ -25,32 +25,23 @@ export function createResolvePlacementAction(
     schema: {
       input: {
         accountId: z =>
-          z
-            .string()
-            .regex(...ACCOUNT_ID)
+          inputProperties
+            .accountId(z)
             .describe('Workload account (one of internalApi.workloadAccounts)'),
         region: z =>
-          z
-            .string()
-            .min(1)
+          inputProperties
+            .region(z)
             .describe("The account's region for internal APIs, e.g. eu-west-1"),
         vpcId: z =>
-          z
-            .string()
-            .regex(...VPC_ID)
+          inputProperties
+            .vpcId(z)
             .optional()
             .describe(
               "Optional: only the account's configured VPC (internalApi.workloadAccounts[].vpcId) is allowed, and empty means that one",
             ),
         subnetFilters: z =>
-          z
-            .array(
-              z.object({
-                name: z.string().min(1),
-                values: z.array(z.string()),
-              }),
-            )
-            .default([])
+          inputProperties
+            .subnetFilters(z)
             .describe(
               'EC2 DescribeSubnets filters, e.g. [{ name: tag:Tier, values: [private] }]; scoped to the VPC',
             ),
@@ -76,15 +67,14 @@ export function createResolvePlacementAction(
     },
     async handler(ctx) {
       const { accountId, region, vpcId, subnetFilters } = ctx.input;
-      const preview = await previewPlacement({
-        internalApi,
-        aws,
-        accountId,
-        region,
-        vpcId,
-        subnetFilters,
-        initiator: ctx.user?.ref,
-      });
+      const preview = await aws.withClients(ctx.user?.ref, clients =>
+        planPlacement(internalApi, clients, {
+          accountId,
+          region,
+          vpcId,
+          subnetFilters,
+        }),
+      );
       if (preview.problems.length > 0) {
         throw new InputError(preview.problems.join(' '));
       }

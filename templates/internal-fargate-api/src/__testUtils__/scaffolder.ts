@@ -6,35 +6,12 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import { backendApi } from '@internal/aws-sandbox';
 import internalApiModule from '@internal/plugin-scaffolder-backend-module-internal-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-
-export const templateDir = path.resolve(__dirname, '..', '..');
-export const repoRoot = path.resolve(templateDir, '..', '..');
-
-/** template.yaml and the skeleton, as the dry-run API takes them. */
-export function templateFiles(
-  dir = templateDir,
-  prefix = '',
-): { path: string; base64Content: string }[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const relative = path.posix.join(prefix, entry.name);
-    if (prefix === '' && !['template.yaml', 'skeleton'].includes(entry.name)) {
-      return [];
-    }
-    const absolute = path.join(dir, entry.name);
-    return entry.isDirectory()
-      ? templateFiles(absolute, relative)
-      : [
-          {
-            path: relative,
-            base64Content: fs.readFileSync(absolute).toString('base64'),
-          },
-        ];
-  });
-}
+import { templateDir, templateFiles } from '../templateFiles';
 
 export interface DryRunResult {
   status: number;
@@ -76,25 +53,18 @@ export async function startScaffolder(config: object) {
   );
   const files = templateFiles();
 
+  const api = backendApi(
+    `http://localhost:${backend.server.port()}`,
+    mockCredentials.user.header(),
+  );
+
   return {
     async dryRun(values: Record<string, unknown>): Promise<DryRunResult> {
-      const response = await fetch(
-        `http://localhost:${backend.server.port()}/api/scaffolder/v2/dry-run`,
-        {
-          method: 'POST',
-          headers: {
-            authorization: mockCredentials.user.header(),
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify({
-            template,
-            values,
-            secrets: {},
-            directoryContents: files,
-          }),
-        },
+      const { status, body } = await api.post<DryRunResult['body']>(
+        '/api/scaffolder/v2/dry-run',
+        { template, values, secrets: {}, directoryContents: files },
       );
-      return { status: response.status, body: await response.json() };
+      return { status, body };
     },
     stop: () => backend.stop(),
   };

@@ -1,0 +1,22 @@
+/**
+ * The end-to-end harness, for the e2e tests and the benchmarks: the built app
+ * and a real backend on loopback (on the sandbox's emulator), a signed-in
+ * guest's view of its APIs, and headless Chromium.
+ *
+ * @packageDocumentation
+ */
+export {
+  artifactsDir,
+  buildApp,
+  repoRoot,
+  startBackend,
+  stopProcessGroup,
+  waitForReadiness,
+  writeLoopbackConfig,
+} from './backstageProcess';
+export type { RunningBackend } from './backstageProcess';
+export { startSandboxBackend } from './sandboxBackend';
+export type { SandboxBackend } from './sandboxBackend';
+export { runTask, signInAsGuest } from './scaffolderApi';
+export type { TaskEvent, TaskResult } from './scaffolderApi';
+export { launchChromium } from './chromium';

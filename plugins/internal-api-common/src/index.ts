@@ -1,0 +1,12 @@
+/**
+ * What crosses the wire between the internal-api backend, the scaffolder
+ * actions and the form fields: the lookups' request and response types, the
+ * input patterns and limits, and the zod fragments the actions and the
+ * lookups router validate with. Browser-safe: no Node APIs, zod only as types.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './inputPatterns';
+export * as inputProperties from './inputProperties';
+export { crowdedZones } from './rules';

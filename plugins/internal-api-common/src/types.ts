@@ -1,0 +1,101 @@
+// Types, not interfaces, so that each is assignable to JsonValue: a
+// checkpoint can store it and an action can output it as it is.
+
+/** An AWS account and region, the unit every AWS call is made in. */
+export type AwsLocation = {
+  accountId: string;
+  region: string;
+};
+
+/** A configured workload account: where internal APIs run (`GET /accounts`). */
+export type WorkloadAccount = AwsLocation & {
+  title: string;
+  vpcId: string;
+};
+
+/** A configured consumer network: a VPC that may call internal APIs. */
+export type ConsumerNetwork = AwsLocation & {
+  name: string;
+  vpcId: string;
+};
+
+/** A consumer network with its CIDR read from its own account (`GET /consumers`). */
+export type ConsumerNetworkFacts = ConsumerNetwork &
+  (
+    | { cidr: string; problem?: undefined }
+    /** Why the consumer cannot be routed to, e.g. its VPC is gone. */
+    | { cidr?: undefined; problem: string }
+  );
+
+/** An EC2 filter exactly as DescribeSubnets takes it. */
+export type SubnetFilter = {
+  name: string;
+  values: string[];
+};
+
+export type SubnetFacts = {
+  subnetId: string;
+  availabilityZone: string;
+  cidr: string;
+  /** The explicitly associated route table, else the VPC's main one. */
+  routeTableId: string;
+};
+
+/** Subnets in one Availability Zone. */
+export type ZoneSubnets = {
+  availabilityZone: string;
+  subnets: SubnetFacts[];
+};
+
+/** `POST /placement/preview` */
+export type PlacementPreviewRequest = {
+  accountId: string;
+  region: string;
+  subnetFilters: SubnetFilter[];
+};
+
+/** Where the filters place an API, and every reason a Network Load Balancer could not take it. */
+export type PlacementPreview = {
+  accountId: string;
+  region: string;
+  vpcId: string;
+  vpcCidr: string;
+  /** The subnets the filters match, by zone, zones sorted. */
+  zones: ZoneSubnets[];
+  /** The placement action's own refusals; empty when it would accept the placement. */
+  problems: string[];
+};
+
+/** One write a delegation needs, and what became of it. */
+export type DelegationChange = {
+  change: 'create-zone' | 'delegate';
+  /** What is written, e.g. "zone orders.api.acme.com in 444455556666". */
+  target: string;
+  status: 'unchanged' | 'planned' | 'created';
+};
+
+/** `POST /domain/check` */
+export type DomainCheckRequest = {
+  domainName: string;
+  accountId: string;
+};
+
+/** What delegating the name would write; `problems` is always empty here. */
+export type DomainCheck = {
+  domainName: string;
+  parentDomain: string;
+  changes: DelegationChange[];
+  problems: [];
+};
+
+/**
+ * A lookup's answer when the action would refuse the values: its own
+ * messages, for the form to show as field errors (HTTP 200, not an error).
+ */
+export type LookupRefusal = { problems: string[] };
+
+export type PlacementPreviewResponse = PlacementPreview | LookupRefusal;
+export type DomainCheckResponse = DomainCheck | LookupRefusal;
+
+/** `GET /accounts`, `/parent-domains`, `/consumers` answer `{ items }`. */
+export type LookupList<T> = { items: T[] };

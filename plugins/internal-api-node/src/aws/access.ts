@@ -1,0 +1,132 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import type { AwsLocation } from '@internal/plugin-internal-api-common';
+import type { AccountCredentials } from './credentials';
+
+/** The SDK clients of one piece of work, opened on first use and shared within it. */
+export interface AwsClients {
+  ec2(location: AwsLocation): Promise<EC2Client>;
+  /** Route 53 is global; its API lives in us-east-1. */
+  route53(accountId: string): Promise<Route53Client>;
+}
+
+/** An SDK client as it is opened, for tests and benchmarks to watch (`onClient`). */
+export type AwsClient = EC2Client | Route53Client;
+
+/**
+ * The one place AWS clients are opened and closed. Every plan and apply runs
+ * inside `withClients`: clients are opened on first use, one per service,
+ * account and region, carry the initiator's session name, and are destroyed
+ * when `use` settles, however it settles. The endpoint comes from
+ * AWS_ENDPOINT_URL when set.
+ */
+export interface AwsAccess {
+  withClients<T>(
+    /** Who asked (a user entity ref), for the assumed role's session name. */
+    initiator: string | undefined,
+    use: (clients: AwsClients) => Promise<T>,
+  ): Promise<T>;
+}
+
+export interface AwsAccessOptions {
+  /** Extra SDK settings, e.g. `{ maxAttempts: 1 }` against an emulator. */
+  clientConfig?: { maxAttempts?: number };
+  /** Called with every client opened, e.g. to count its calls. */
+  onClient?: (client: AwsClient) => void;
+}
+
+const awsErrors = new WeakSet<object>();
+
+/**
+ * Whether AWS could not be asked or refused the call (a credential, network
+ * or service error), as opposed to one of our own refusals. The lookups answer
+ * 503 for these and only these.
+ */
+export const isAwsError = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && awsErrors.has(error);
+
+function tagAwsErrors(client: AwsClient) {
+  (client.middlewareStack as EC2Client['middlewareStack']).add(
+    next => async args => {
+      try {
+        return await next(args);
+      } catch (error) {
+        // The same error object goes on, so callers still match its name (e.g. RouteAlreadyExists).
+        if (typeof error === 'object' && error !== null) {
+          awsErrors.add(error);
+        }
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'internalApiTagAwsErrors', priority: 'high' },
+  );
+  return client;
+}
+
+export function createAwsAccess(
+  options: AwsAccessOptions & { credentials: AccountCredentials },
+): AwsAccess {
+  const { credentials, clientConfig, onClient } = options;
+  const credentialsFor = async (accountId: string, initiator?: string) => {
+    try {
+      return await credentials.forAccount(accountId, initiator);
+    } catch (error) {
+      if (typeof error === 'object' && error !== null) {
+        awsErrors.add(error);
+      }
+      throw error;
+    }
+  };
+  return {
+    async withClients(initiator, use) {
+      const open = new Map<string, Promise<AwsClient>>();
+      const client = <C extends AwsClient>(
+        key: string,
+        create: () => Promise<C>,
+      ): Promise<C> => {
+        if (!open.has(key)) {
+          open.set(
+            key,
+            create().then(created => {
+              onClient?.(created);
+              return tagAwsErrors(created);
+            }),
+          );
+        }
+        return open.get(key) as Promise<C>;
+      };
+      const clients: AwsClients = {
+        ec2: ({ accountId, region }) =>
+          client(
+            `ec2/${accountId}/${region}`,
+            async () =>
+              new EC2Client({
+                ...clientConfig,
+                region,
+                credentials: await credentialsFor(accountId, initiator),
+              }),
+          ),
+        route53: accountId =>
+          client(
+            `route53/${accountId}`,
+            async () =>
+              new Route53Client({
+                ...clientConfig,
+                region: 'us-east-1',
+                credentials: await credentialsFor(accountId, initiator),
+              }),
+          ),
+      };
+      try {
+        return await use(clients);
+      } finally {
+        const opened = await Promise.allSettled(open.values());
+        for (const result of opened) {
+          if (result.status === 'fulfilled') {
+            result.value.destroy();
+          }
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import {
+  DescribeVpcsCommand,
+  EC2Client,
+  Filter,
+  paginateDescribeSubnets,
+} from '@aws-sdk/client-ec2';
+import type { SubnetFacts } from '@internal/plugin-internal-api-common';
+import { readRouteTables } from './routeTables';
+
+export interface VpcFacts {
+  vpcId: string;
+  vpcCidr: string;
+}
+
+/** The VPC, or undefined when the account has no VPC of that id in this region. */
+export async function describeVpc(
+  ec2: EC2Client,
+  vpcId: string,
+): Promise<VpcFacts | undefined> {
+  try {
+    const { Vpcs = [] } = await ec2.send(
+      new DescribeVpcsCommand({ VpcIds: [vpcId] }),
+    );
+    return Vpcs[0] && { vpcId, vpcCidr: Vpcs[0].CidrBlock! };
+  } catch (error) {
+    if ((error as Error).name === 'InvalidVpcID.NotFound') {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Subnets of one VPC that match the filters, each with its route table. Two
+ * paginated calls however many subnets and route tables the VPC has.
+ */
+export async function describeSubnets(
+  ec2: EC2Client,
+  vpcId: string,
+  filters: Filter[],
+): Promise<SubnetFacts[]> {
+  const inVpc: Filter = { Name: 'vpc-id', Values: [vpcId] };
+  const subnets = [];
+  for await (const page of paginateDescribeSubnets(
+    { client: ec2 },
+    { Filters: [inVpc, ...filters] },
+  )) {
+    subnets.push(...(page.Subnets ?? []));
+  }
+  if (subnets.length === 0) {
+    return [];
+  }
+
+  const tables = await readRouteTables(ec2, vpcId);
+  const routeTableBySubnet = new Map(
+    tables.flatMap(table =>
+      table.subnetIds.map(subnetId => [subnetId, table.routeTableId] as const),
+    ),
+  );
+  const mainRouteTableId = tables.find(table => table.main)?.routeTableId;
+
+  return subnets.map(subnet => ({
+    subnetId: subnet.SubnetId!,
+    availabilityZone: subnet.AvailabilityZone!,
+    cidr: subnet.CidrBlock!,
+    routeTableId: routeTableBySubnet.get(subnet.SubnetId!) ?? mainRouteTableId!,
+  }));
+}

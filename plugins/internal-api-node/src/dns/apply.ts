@@ -1,0 +1,55 @@
+import type { DelegationChange } from '@internal/plugin-internal-api-common';
+import type { AwsClients } from '../aws/access';
+import {
+  createPublicZone,
+  HostedZoneFacts,
+  upsertNsRecord,
+  waitForChange,
+  WaitOptions,
+} from '../aws/route53';
+import { changesAfter, Checkpoint } from '../checkpoint';
+import type { DelegationPlan } from './plan';
+
+/**
+ * Makes the planned writes in order, each under its checkpoint: the zone
+ * first (when it does not exist), then the parent's NS record with the zone's
+ * name servers, and waits for Route 53 to report the change INSYNC.
+ */
+export async function applyDelegation(
+  plan: DelegationPlan,
+  clients: AwsClients,
+  options: {
+    checkpoint: Checkpoint;
+    /** Route 53's idempotency token for the zone; never part of the plan, which must be repeatable. */
+    callerReference: string;
+    nsTtlSeconds: number;
+    wait: WaitOptions;
+  },
+): Promise<{ zone: HostedZoneFacts; changes: DelegationChange[] }> {
+  const { checkpoint } = options;
+  const workloadDns = await clients.route53(plan.accountId);
+  const parentDns = await clients.route53(plan.parent.accountId);
+  let zone = plan.childZone;
+  const written = new Map<number, DelegationChange['status']>();
+  for (const write of plan.writes) {
+    if (write.op === 'create-zone') {
+      zone = await checkpoint(write.checkpointKey, () =>
+        createPublicZone(workloadDns, plan.domain, options.callerReference),
+      );
+    } else {
+      const nameServers = zone!.nameServers;
+      const changeId = await checkpoint(write.checkpointKey, () =>
+        upsertNsRecord(
+          parentDns,
+          plan.parent.hostedZoneId,
+          plan.domain,
+          nameServers,
+          options.nsTtlSeconds,
+        ),
+      );
+      await waitForChange(parentDns, changeId, options.wait);
+    }
+    written.set(write.change, 'created');
+  }
+  return { zone: zone!, changes: changesAfter(plan.changes, written) };
+}

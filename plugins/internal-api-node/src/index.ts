@@ -1,0 +1,41 @@
+/**
+ * The internal-api core that the scaffolder actions and the form's lookups
+ * share, grouped by capability: placement, DNS delegation, transit gateway
+ * routes and consumer networks. Each capability has pure rules, a read-only
+ * `plan` that returns plain JSON data, and (where it writes) an `apply` that
+ * takes the plan and a checkpoint. AWS clients are opened and closed only by
+ * `InternalApiContext.aws.withClients`.
+ *
+ * @packageDocumentation
+ */
+export {
+  readInternalApiConfig,
+  findWorkloadAccount,
+  findConsumers,
+  workloadVpcId,
+} from './config';
+export type {
+  InternalApiConfig,
+  ParentZone,
+  TransitGatewayConfig,
+} from './config';
+export { createInternalApiContext } from './context';
+export type { InternalApiContext } from './context';
+export { isAwsError } from './aws/access';
+export type {
+  AwsAccess,
+  AwsAccessOptions,
+  AwsClient,
+  AwsClients,
+} from './aws/access';
+export type { Checkpoint, Plan, PlannedWrite } from './checkpoint';
+export type { HostedZoneFacts, WaitOptions } from './aws/route53';
+export { planPlacement } from './placement/plan';
+export { planDelegation } from './dns/plan';
+export type { DelegationPlan, DnsWrite } from './dns/plan';
+export { applyDelegation } from './dns/apply';
+export { planRoutes } from './routes/plan';
+export type { RoutePlan, RouteRequest, RouteWrite } from './routes/plan';
+export { applyRoutes } from './routes/apply';
+export type { RouteChange } from './routes/rules';
+export { listConsumerNetworks } from './consumers/plan';

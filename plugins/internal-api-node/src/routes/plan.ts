@@ -1,0 +1,273 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { InputError } from '@backstage/errors';
+import type { AwsLocation } from '@internal/plugin-internal-api-common';
+import type { AwsClients } from '../aws/access';
+import { readRouteTables } from '../aws/routeTables';
+import { findStaticTgwRoute, findVpcAttachment } from '../aws/transitGateway';
+import { describeVpc } from '../aws/vpcs';
+import type { Plan, PlannedWrite } from '../checkpoint';
+import {
+  findConsumers,
+  findWorkloadAccount,
+  InternalApiConfig,
+  TransitGatewayConfig,
+  workloadVpcId,
+} from '../config';
+import { isOurRoute, planVpcRoutes, RouteChange, RouteConflict } from './rules';
+
+/** A VPC side of the registration and where it is. */
+export interface VpcSide {
+  label: string;
+  location: AwsLocation;
+  vpcId: string;
+  /** Only these route tables (the provider's subnets); default: every table in the VPC. */
+  routeTableIds?: string[];
+}
+
+/**
+ * A route apply creates. The route itself (account, table, destination,
+ * target) is the change it points at; a VPC route also names its VPC, to
+ * re-read the table when EC2 says the destination is taken.
+ */
+export type RouteWrite = PlannedWrite &
+  (
+    | { op: 'create-vpc-route'; vpcId: string; vpcLabel: string }
+    | { op: 'create-tgw-route' }
+  );
+
+export type RoutePlan = Plan<RouteChange, RouteWrite> & {
+  providerCidr: string;
+  /** In the order the consumers were given. */
+  consumerCidrs: string[];
+};
+
+/** Names the route, so a retried task finds the result of its earlier write. */
+const checkpointKeyOf = (change: RouteChange) =>
+  `internal-api:tgw:route:${change.accountId}:${change.routeTableId}:${change.destinationCidrBlock}`;
+
+/** What internal-api:tgw:register-routes asks for. */
+export interface RouteRequest {
+  accountId: string;
+  region: string;
+  vpcId: string;
+  /** The route tables of the API's subnets. */
+  routeTableIds: string[];
+  /** Names from internalApi.consumers. */
+  consumers: string[];
+}
+
+/**
+ * Read-only: checks the request against the config (before any AWS call), then
+ * two describe calls per VPC and two for the transit gateway, however many
+ * route tables there are. Throws one InputError listing every conflict, so
+ * nothing is written unless everything can be.
+ */
+export async function planRoutes(
+  internalApi: InternalApiConfig,
+  clients: AwsClients,
+  request: RouteRequest,
+): Promise<RoutePlan & { consumerNetworks: { name: string; cidr: string }[] }> {
+  const { transitGateway } = internalApi;
+  if (!transitGateway) {
+    throw new InputError(
+      'No transit gateway is configured: a platform engineer sets internalApi.transitGateway in app-config.yaml.',
+    );
+  }
+  const account = findWorkloadAccount(
+    internalApi,
+    request.accountId,
+    request.region,
+  );
+  const vpcId = workloadVpcId(account, request.vpcId, { canBeEmpty: false });
+  const consumers = findConsumers(internalApi, request.consumers);
+  const plan = await planRouteRegistration(clients, {
+    provider: {
+      label: `provider ${vpcId}`,
+      location: account,
+      vpcId,
+      routeTableIds: [...new Set(request.routeTableIds)],
+    },
+    consumers: consumers.map(consumer => ({
+      label: `consumer ${consumer.name} (${consumer.vpcId})`,
+      location: consumer,
+      vpcId: consumer.vpcId,
+    })),
+    transitGateway,
+  });
+  return {
+    ...plan,
+    consumerNetworks: consumers.map(({ name }, index) => ({
+      name,
+      cidr: plan.consumerCidrs[index],
+    })),
+  };
+}
+
+/** The plan for sides already checked against the config. */
+export async function planRouteRegistration(
+  clients: AwsClients,
+  options: {
+    provider: VpcSide;
+    consumers: VpcSide[];
+    transitGateway: TransitGatewayConfig;
+  },
+): Promise<RoutePlan> {
+  const { provider, consumers, transitGateway } = options;
+  const cidrOf = async (side: VpcSide) => {
+    const vpc = await describeVpc(await clients.ec2(side.location), side.vpcId);
+    if (!vpc) {
+      throw new InputError(
+        `${side.label}: VPC ${side.vpcId} was not found in account ${side.location.accountId}, region ${side.location.region}.`,
+      );
+    }
+    return vpc.vpcCidr;
+  };
+  const providerCidr = await cidrOf(provider);
+  const consumerCidrs = await Promise.all(consumers.map(cidrOf));
+
+  const sides = [
+    ...(await Promise.all(
+      consumers.map(async (consumer, index) =>
+        planSide(
+          clients,
+          consumer,
+          consumerCidrs[index],
+          [providerCidr],
+          transitGateway.id,
+        ),
+      ),
+    )),
+    await planSide(
+      clients,
+      provider,
+      providerCidr,
+      consumerCidrs,
+      transitGateway.id,
+    ),
+  ];
+  const changes: RouteChange[] = [];
+  const writes: RouteWrite[] = [];
+  const conflicts: RouteConflict[] = sides.flatMap(side => side.conflicts);
+  for (const { side, changes: sideChanges } of sides) {
+    for (const change of sideChanges) {
+      if (change.status === 'planned') {
+        writes.push({
+          op: 'create-vpc-route',
+          change: changes.length,
+          checkpointKey: checkpointKeyOf(change),
+          vpcId: side.vpcId,
+          vpcLabel: side.label,
+        });
+      }
+      changes.push(change);
+    }
+  }
+
+  if (transitGateway.routeTableId) {
+    const tgwRoute = await planTransitGatewayRoute(
+      await clients.ec2(transitGateway),
+      transitGateway,
+      provider.vpcId,
+      providerCidr,
+    );
+    if (typeof tgwRoute === 'string') {
+      conflicts.push(tgwRoute);
+    } else {
+      if (tgwRoute.status === 'planned') {
+        writes.push({
+          op: 'create-tgw-route',
+          change: changes.length,
+          checkpointKey: checkpointKeyOf(tgwRoute),
+        });
+      }
+      changes.push(tgwRoute);
+    }
+  }
+
+  if (conflicts.length > 0) {
+    throw new InputError(
+      `Cannot register the routes; nothing was written:\n- ${conflicts.join(
+        '\n- ',
+      )}\n` +
+        'Ask the owner of each route table to remove or change the route, or choose other consumers.',
+    );
+  }
+  return { changes, writes, providerCidr, consumerCidrs };
+}
+
+/** The static route to the provider's attachment, or why it cannot be ensured. */
+async function planTransitGatewayRoute(
+  network: EC2Client,
+  transitGateway: TransitGatewayConfig,
+  providerVpcId: string,
+  providerCidr: string,
+): Promise<RouteChange | RouteConflict> {
+  const tgwRouteTableId = transitGateway.routeTableId!;
+  const attachmentId = await findVpcAttachment(
+    network,
+    transitGateway.id,
+    providerVpcId,
+  );
+  if (!attachmentId) {
+    return `${providerVpcId} is not attached to transit gateway ${transitGateway.id}; ask the network team to attach it first`;
+  }
+  const existing = await findStaticTgwRoute(
+    network,
+    tgwRouteTableId,
+    providerCidr,
+  );
+  if (existing && !isOurRoute(existing, attachmentId)) {
+    return (
+      `transit gateway route table ${tgwRouteTableId} already routes ${providerCidr} to ` +
+      `${existing.state === 'blackhole' ? 'a blackhole' : existing.target}`
+    );
+  }
+  return {
+    kind: 'transit-gateway',
+    accountId: transitGateway.accountId,
+    region: transitGateway.region,
+    routeTableId: tgwRouteTableId,
+    destinationCidrBlock: providerCidr,
+    target: attachmentId,
+    status: existing ? 'already-present' : 'planned',
+  };
+}
+
+async function planSide(
+  clients: AwsClients,
+  side: VpcSide,
+  vpcCidr: string,
+  destinations: string[],
+  transitGatewayId: string,
+) {
+  const tables = await readRouteTables(
+    await clients.ec2(side.location),
+    side.vpcId,
+    side.routeTableIds,
+  );
+  const missing =
+    side.routeTableIds?.filter(
+      id => !tables.some(t => t.routeTableId === id),
+    ) ?? [];
+  if (missing.length > 0) {
+    throw new InputError(
+      `subnets: route tables ${missing.join(', ')} are not in ${side.vpcId}.`,
+    );
+  }
+  const results = destinations.map(destinationCidrBlock =>
+    planVpcRoutes({
+      accountId: side.location.accountId,
+      region: side.location.region,
+      vpcLabel: side.label,
+      vpcCidr,
+      tables,
+      destinationCidrBlock,
+      transitGatewayId,
+    }),
+  );
+  return {
+    side,
+    changes: results.flatMap(r => r.changes),
+    conflicts: results.flatMap(r => r.conflicts),
+  };
+}

@@ -1,0 +1,43 @@
+import type { ApiHolder } from '@backstage/core-plugin-api';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  InternalApiLookups,
+  internalApiLookupsApiRef,
+} from '../api/InternalApiLookups';
+import { payments } from './wireFixtures';
+
+/** Lookups that know the Payments account; every other lookup is a bare mock. */
+export const mockLookups = (): jest.Mocked<InternalApiLookups> => ({
+  listAccounts: jest.fn(async () => [payments]),
+  listConsumers: jest.fn(),
+  listParentDomains: jest.fn(),
+  previewPlacement: jest.fn(),
+  checkDomain: jest.fn(),
+});
+
+/** What a validator's `context.apiHolder` gives; `undefined`: the app does not install the lookups. */
+export const apiHolderWith = (
+  lookups: Partial<InternalApiLookups> | undefined,
+): ApiHolder => ({
+  get: ref =>
+    ref.id === internalApiLookupsApiRef.id ? (lookups as any) : undefined,
+});
+
+// Only what the fields read; the scaffolder passes more.
+export const fieldProps = (props: Record<string, unknown>) =>
+  ({
+    schema: {},
+    uiSchema: {},
+    idSchema: { $id: 'root_field' },
+    ...props,
+  } as any);
+
+export const renderField = (
+  element: JSX.Element,
+  lookups: InternalApiLookups,
+) =>
+  renderInTestApp(
+    <TestApiProvider apis={[[internalApiLookupsApiRef, lookups]]}>
+      {element}
+    </TestApiProvider>,
+  );

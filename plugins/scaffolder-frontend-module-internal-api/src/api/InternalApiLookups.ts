@@ -1,0 +1,29 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  ConsumerNetworkFacts,
+  DomainCheckRequest,
+  DomainCheckResponse,
+  PlacementPreviewRequest,
+  PlacementPreviewResponse,
+  WorkloadAccount,
+} from '@internal/plugin-internal-api-common';
+
+/**
+ * The internal-api backend's lookups, as the form fields use them. A refusal
+ * of the values is an answer (`{ problems }`), not an error: the fields show
+ * it as field errors. A lookup that could not be answered (AWS unreachable,
+ * too many lookups, a bug) rejects with the backend's own message.
+ */
+export interface InternalApiLookups {
+  listAccounts(): Promise<WorkloadAccount[]>;
+  listConsumers(): Promise<ConsumerNetworkFacts[]>;
+  listParentDomains(): Promise<string[]>;
+  previewPlacement(
+    request: PlacementPreviewRequest,
+  ): Promise<PlacementPreviewResponse>;
+  checkDomain(request: DomainCheckRequest): Promise<DomainCheckResponse>;
+}
+
+export const internalApiLookupsApiRef = createApiRef<InternalApiLookups>({
+  id: 'plugin.internal-api.lookups',
+});

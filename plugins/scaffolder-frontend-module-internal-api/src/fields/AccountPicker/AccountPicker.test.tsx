@@ -1,0 +1,36 @@
+import { screen } from '@testing-library/react';
+import {
+  fieldProps,
+  mockLookups,
+  renderField,
+} from '../../__testUtils__/renderField';
+import { AccountPicker } from './AccountPicker';
+
+describe('AccountPicker', () => {
+  it('shows the picked account by title, id and region', async () => {
+    await renderField(
+      <AccountPicker
+        {...fieldProps({ formData: '555566667777', onChange: jest.fn() })}
+      />,
+      mockLookups(),
+    );
+    expect(
+      await screen.findByText('Payments · 555566667777 · eu-central-1'),
+    ).toBeInTheDocument();
+  });
+
+  it('says why the list is missing and takes a typed id instead', async () => {
+    const lookups = mockLookups();
+    lookups.listAccounts.mockRejectedValueOnce(new Error('HTTP 503'));
+    await renderField(
+      <AccountPicker {...fieldProps({ formData: '', onChange: jest.fn() })} />,
+      lookups,
+    );
+    expect(
+      await screen.findByText(
+        'Could not load the accounts (HTTP 503); type the 12-digit id.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('textbox')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,155 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import FormHelperText from '@material-ui/core/FormHelperText';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import {
+  isPlacementPreview,
+  usePlacementPreview,
+} from '../../lookups/placementPreview';
+import {
+  FilterRow,
+  filtersOf,
+  filtersPreviewRequest,
+  previewZones,
+  rowsOf,
+  unreportedProblems,
+} from './logic';
+import type { SubnetFiltersProps } from './schema';
+
+/**
+ * EC2 subnet filters with a live preview of what they match in the picked
+ * account's VPC, grouped by zone with CIDRs. Two subnets in one zone, or
+ * fewer than two zones, show the placement action's own message.
+ */
+export function SubnetFilters(props: SubnetFiltersProps) {
+  const {
+    formData,
+    onChange,
+    schema,
+    uiSchema,
+    formContext,
+    rawErrors,
+    idSchema,
+  } = props;
+  const id = idSchema?.$id ?? 'subnetFilters';
+  const [rows, setRows] = useState<FilterRow[]>(() => rowsOf(formData));
+  const request = filtersPreviewRequest(
+    formContext?.formData,
+    formData,
+    uiSchema?.['ui:options'],
+  );
+  const preview = usePlacementPreview(request);
+
+  const update = (next: FilterRow[]) => {
+    setRows(next);
+    onChange(filtersOf(next));
+  };
+  const edit = (index: number, change: Partial<FilterRow>) =>
+    update(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+
+  const zones = previewZones(preview.value);
+  // Problems the validator already reported for this field are shown by the form once, not twice.
+  const problems = unreportedProblems(preview.value, rawErrors);
+  return (
+    <Box mt={2} mb={1}>
+      <Typography variant="subtitle1">
+        {schema.title ?? 'Subnet filters'}
+      </Typography>
+      <FormHelperText error={false}>{schema.description}</FormHelperText>
+      {rows.map((row, index) => (
+        <Box
+          key={index}
+          display="flex"
+          alignItems="flex-end"
+          style={{ gap: 16 }}
+        >
+          <TextField
+            id={`${id}-${index}-name`}
+            label={`Filter ${index + 1}`}
+            placeholder="tag:Tier"
+            value={row.name}
+            onChange={event => edit(index, { name: event.target.value })}
+            margin="dense"
+          />
+          <TextField
+            id={`${id}-${index}-values`}
+            label={`Values ${index + 1}`}
+            placeholder="private (comma-separated)"
+            value={row.values}
+            onChange={event => edit(index, { values: event.target.value })}
+            margin="dense"
+            style={{ flexGrow: 1 }}
+          />
+          <Button onClick={() => update(rows.filter((_, i) => i !== index))}>
+            Remove
+          </Button>
+        </Box>
+      ))}
+      <Button onClick={() => update([...rows, { name: '', values: '' }])}>
+        Add filter
+      </Button>
+
+      <Box mt={2} aria-label="Matching subnets" role="region">
+        {!request && (
+          <FormHelperText error={false}>
+            Pick the account and fill every filter to see the subnets they
+            match.
+          </FormHelperText>
+        )}
+        {request && preview.loading && (
+          <FormHelperText error={false}>Looking up subnets…</FormHelperText>
+        )}
+        {preview.error && (
+          <FormHelperText error role="alert">
+            Could not look up the subnets: {preview.error.message}
+          </FormHelperText>
+        )}
+        {zones.length > 0 && (
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>Availability Zone</TableCell>
+                <TableCell>Subnet</TableCell>
+                <TableCell>CIDR</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {zones.flatMap(zone =>
+                zone.subnets.map(subnet => (
+                  <TableRow key={subnet.subnetId} selected={zone.crowded}>
+                    <TableCell>
+                      {zone.availabilityZone}
+                      {zone.crowded ? ' (more than one subnet)' : ''}
+                    </TableCell>
+                    <TableCell>{subnet.subnetId}</TableCell>
+                    <TableCell>{subnet.cidr}</TableCell>
+                  </TableRow>
+                )),
+              )}
+            </TableBody>
+          </Table>
+        )}
+        {problems.map(problem => (
+          <FormHelperText key={problem} error role="alert">
+            {problem}
+          </FormHelperText>
+        ))}
+        {isPlacementPreview(preview.value) &&
+          preview.value.problems.length === 0 && (
+            <FormHelperText error={false}>
+              One subnet in each of {zones.length} zones of{' '}
+              {preview.value.vpcId} ({preview.value.vpcCidr}): the load balancer
+              can use them.
+            </FormHelperText>
+          )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,46 @@
+import {
+  ApiBlueprint,
+  createFrontendModule,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { InternalApiClient } from './api/InternalApiClient';
+import { internalApiLookupsApiRef } from './api/InternalApiLookups';
+
+const lookupsApi = ApiBlueprint.make({
+  name: 'internal-api-lookups',
+  params: defineParams =>
+    defineParams({
+      api: internalApiLookupsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new InternalApiClient(deps),
+    }),
+});
+
+// Extension names and the fields' `ui:field` names are what templates and the app config refer to.
+const fields = {
+  'internal-api-account-picker': () =>
+    import('./fields/AccountPicker').then(m => m.accountPickerField),
+  'internal-api-account-region': () =>
+    import('./fields/AccountRegion').then(m => m.accountRegionField),
+  'internal-api-subnet-filters': () =>
+    import('./fields/SubnetFilters').then(m => m.subnetFiltersField),
+  'internal-api-placement-summary': () =>
+    import('./fields/PlacementSummary').then(m => m.placementSummaryField),
+  'internal-api-consumer-picker': () =>
+    import('./fields/ConsumerPicker').then(m => m.consumerPickerField),
+  'internal-api-domain-name': () =>
+    import('./fields/DomainName').then(m => m.domainNameField),
+};
+
+/** The lookups API and the form fields, for the new frontend system. Only wiring lives here. */
+export const scaffolderInternalApiModule = createFrontendModule({
+  pluginId: 'scaffolder',
+  extensions: [
+    lookupsApi,
+    ...Object.entries(fields).map(([name, field]) =>
+      FormFieldBlueprint.make({ name, params: { field } }),
+    ),
+  ],
+});

@@ -1,0 +1,73 @@
+import {
+  ChangeResourceRecordSetsCommand,
+  GetHostedZoneCommand,
+  ListHostedZonesCommand,
+  ListResourceRecordSetsCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+
+// Read and written directly, not through the code under test, to check what
+// the delegate action left behind and to set up what it must refuse.
+
+/** Ids of the public zones named `name` in the client's account. */
+export async function publicZoneIds(route53: Route53Client, name: string) {
+  const { HostedZones = [] } = await route53.send(
+    new ListHostedZonesCommand({}),
+  );
+  return HostedZones.filter(
+    zone => zone.Name === `${name}.` && !zone.Config?.PrivateZone,
+  ).map(zone => zone.Id!.replace(/^\/hostedzone\//, ''));
+}
+
+export async function zoneNameServers(route53: Route53Client, id: string) {
+  const { DelegationSet } = await route53.send(
+    new GetHostedZoneCommand({ Id: id }),
+  );
+  return DelegationSet?.NameServers ?? [];
+}
+
+/** Every record set of one name in a zone: its type and sorted values. */
+export async function recordSets(
+  route53: Route53Client,
+  hostedZoneId: string,
+  name: string,
+) {
+  const { ResourceRecordSets = [] } = await route53.send(
+    new ListResourceRecordSetsCommand({
+      HostedZoneId: hostedZoneId,
+      StartRecordName: name,
+    }),
+  );
+  return ResourceRecordSets.filter(record => record.Name === `${name}.`).map(
+    record => ({
+      type: record.Type,
+      values: record.ResourceRecords?.map(r => r.Value).sort(),
+    }),
+  );
+}
+
+/** Someone else's record in a zone, e.g. a delegation to other name servers. */
+export async function upsertRecord(
+  route53: Route53Client,
+  hostedZoneId: string,
+  record: { name: string; type: 'NS' | 'A'; values: string[] },
+) {
+  await route53.send(
+    new ChangeResourceRecordSetsCommand({
+      HostedZoneId: hostedZoneId,
+      ChangeBatch: {
+        Changes: [
+          {
+            Action: 'UPSERT',
+            ResourceRecordSet: {
+              Name: record.name,
+              Type: record.type,
+              TTL: 300,
+              ResourceRecords: record.values.map(Value => ({ Value })),
+            },
+          },
+        ],
+      },
+    }),
+  );
+}

@@ -1,0 +1,195 @@
+import {
+  CreateHostedZoneCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import {
+  addParentZone,
+  Landscape,
+  route53In,
+  Sandbox,
+  SANDBOX_ACCOUNTS,
+  startSandbox,
+} from '@internal/aws-sandbox';
+import { countedContext } from '../__testUtils__/countedContext';
+import {
+  publicZoneIds,
+  recordSets,
+  upsertRecord,
+} from '../__testUtils__/route53Records';
+import { runAction } from '../__testUtils__/runAction';
+import { createDelegateSubdomainAction } from './delegateSubdomain';
+
+const {
+  dns: DNS_ACCOUNT,
+  orders: ORDERS_ACCOUNT,
+  payments: PAYMENTS_ACCOUNT,
+} = SANDBOX_ACCOUNTS;
+
+describe('internal-api:dns:delegate refuses with zero writes', () => {
+  let sandbox: Sandbox;
+  let landscape: Landscape;
+  let dnsAccount: Route53Client;
+  let orders: Route53Client;
+  let payments: Route53Client;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    // acme.com is seeded; a second parent zone below it.
+    landscape = await addParentZone(
+      sandbox.moto,
+      sandbox.landscape,
+      'internal.acme.com',
+    );
+    dnsAccount = await route53In(sandbox.moto, DNS_ACCOUNT);
+    orders = await route53In(sandbox.moto, ORDERS_ACCOUNT);
+    payments = await route53In(sandbox.moto, PAYMENTS_ACCOUNT);
+  }, 60_000);
+  afterAll(async () => {
+    for (const client of [dnsAccount, orders, payments]) {
+      client?.destroy();
+    }
+    await sandbox?.stop();
+  });
+
+  function delegate(input: { domainName: string; accountId?: string }) {
+    const { counter, ...context } = countedContext(landscape);
+    const action = createDelegateSubdomainAction({
+      ...context,
+      changeWait: { timeoutMs: 5_000, intervalMs: 10 },
+    });
+    const result = runAction(action, { accountId: ORDERS_ACCOUNT, ...input });
+    return { result, counter };
+  }
+
+  const acmeZoneId = () =>
+    landscape.config.internalApi.parentZones.find(
+      zone => zone.domain === 'acme.com',
+    )!.hostedZoneId;
+  const acmeRecords = (name: string) =>
+    recordSets(dnsAccount, acmeZoneId(), name);
+  const addAcmeRecord = (name: string, type: 'NS' | 'A', values: string[]) =>
+    upsertRecord(dnsAccount, acmeZoneId(), { name, type, values });
+
+  it.each([
+    [
+      'a name outside every parent',
+      'orders.example.org',
+      /'orders\.example\.org' is not under an allowed parent domain: acme\.com, internal\.acme\.com/,
+    ],
+    ['a wildcard', '*.acme.com', /'\*\.acme\.com' is a wildcard/],
+    [
+      'an invalid label',
+      'orders_api.acme.com',
+      /not a valid domain name \(label 'orders_api'\)/,
+    ],
+    [
+      'the apex of a parent',
+      'internal.acme.com',
+      /'internal\.acme\.com' is the apex of the parent zone itself/,
+    ],
+  ])('%s, before any AWS call', async (_case, domainName, message) => {
+    const { result, counter } = delegate({ domainName });
+    await expect(result).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(message),
+    });
+    expect(counter.calls).toEqual([]);
+  });
+
+  it('an account that is not a workload account, before any AWS call', async () => {
+    const { result, counter } = delegate({
+      domainName: 'x.acme.com',
+      accountId: '999999999999',
+    });
+    await expect(result).rejects.toThrow(
+      /accountId '999999999999' is not a configured workload account/,
+    );
+    expect(counter.calls).toEqual([]);
+  });
+
+  it('a name the parent already delegates to other name servers', async () => {
+    await addAcmeRecord('taken.acme.com', 'NS', [
+      'ns1.elsewhere.net',
+      'ns2.elsewhere.net',
+    ]);
+    const { result, counter } = delegate({ domainName: 'taken.acme.com' });
+    await expect(result).rejects.toThrow(
+      `domainName 'taken.acme.com' is already delegated by acme.com to ns1.elsewhere.net, ns2.elsewhere.net. ` +
+        `Choose another name, or ask the owner of acme.com (zone ${acmeZoneId()}, account ${DNS_ACCOUNT}) to remove that delegation.`,
+    );
+    expect(counter.writes()).toEqual([]);
+    expect(await publicZoneIds(orders, 'taken.acme.com')).toEqual([]);
+  });
+
+  it("a name already delegated to another account's zone", async () => {
+    await delegate({
+      domainName: 'shared.acme.com',
+      accountId: PAYMENTS_ACCOUNT,
+    }).result;
+    const { result, counter } = delegate({ domainName: 'shared.acme.com' });
+    await expect(result).rejects.toThrow(
+      /'shared\.acme\.com' is already delegated by acme\.com to ns-/,
+    );
+    expect(counter.writes()).toEqual([]);
+    expect(await publicZoneIds(orders, 'shared.acme.com')).toEqual([]);
+    expect(await publicZoneIds(payments, 'shared.acme.com')).toHaveLength(1);
+  });
+
+  it('a delegation to other name servers even when our zone exists, naming our zone', async () => {
+    const { HostedZone } = await orders.send(
+      new CreateHostedZoneCommand({
+        Name: 'stale.acme.com',
+        CallerReference: 'stale',
+      }),
+    );
+    await addAcmeRecord('stale.acme.com', 'NS', ['ns1.elsewhere.net']);
+    const { result, counter } = delegate({ domainName: 'stale.acme.com' });
+    await expect(result).rejects.toThrow(
+      `is already delegated by acme.com to ns1.elsewhere.net, not to zone ${HostedZone!.Id!.replace(
+        '/hostedzone/',
+        '',
+      )} in account ${ORDERS_ACCOUNT}.`,
+    );
+    expect(counter.writes()).toEqual([]);
+    expect(await acmeRecords('stale.acme.com')).toEqual([
+      { type: 'NS', values: ['ns1.elsewhere.net'] },
+    ]);
+  });
+
+  it('a name under a delegation held by someone else', async () => {
+    await addAcmeRecord('team.acme.com', 'NS', ['ns1.team-dns.net']);
+    const { result, counter } = delegate({ domainName: 'api.team.acme.com' });
+    await expect(result).rejects.toThrow(
+      /lies under team\.acme\.com, which acme\.com already delegates to ns1\.team-dns\.net.*ask the owner of team\.acme\.com/,
+    );
+    expect(counter.writes()).toEqual([]);
+  });
+
+  it('a name that already has another record in the parent', async () => {
+    await addAcmeRecord('www.acme.com', 'A', ['192.0.2.10']);
+    const { result, counter } = delegate({ domainName: 'www.acme.com' });
+    await expect(result).rejects.toThrow(
+      /'www\.acme\.com' already has a A record in acme\.com; delegating it would hide that record/,
+    );
+    expect(counter.writes()).toEqual([]);
+    expect(await acmeRecords('www.acme.com')).toEqual([
+      { type: 'A', values: ['192.0.2.10'] },
+    ]);
+  });
+
+  it('two zones of that name in the workload account', async () => {
+    for (const ref of ['one', 'two']) {
+      await orders.send(
+        new CreateHostedZoneCommand({
+          Name: 'twice.acme.com',
+          CallerReference: ref,
+        }),
+      );
+    }
+    const { result, counter } = delegate({ domainName: 'twice.acme.com' });
+    await expect(result).rejects.toThrow(
+      /account 444455556666 already has 2 public zones of that name \(.+, .+\)\. Delete the extra ones/,
+    );
+    expect(counter.writes()).toEqual([]);
+  });
+});

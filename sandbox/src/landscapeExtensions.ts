@@ -1,0 +1,241 @@
+import {
+  AttachInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateRouteCommand,
+  DescribeRouteTablesCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
+import { route53In } from './accounts';
+import {
+  Landscape,
+  LandscapeVpc,
+  SANDBOX_ACCOUNTS,
+  SANDBOX_REGION,
+  SandboxConfig,
+} from './landscape';
+import {
+  createLandscapeVpc,
+  privateSubnet,
+  subnetCidr,
+  withEc2,
+} from './landscapeVpcs';
+import type { MotoServer } from './motoServer';
+import type { SubnetSpec } from './vpcs';
+
+/**
+ * Adds a VPC in a workload account, attached to the transit gateway unless
+ * `attach` is false. With `title` the account becomes a configured workload
+ * account with this VPC; without it the VPC is one more VPC in the account,
+ * not the one configured for internal APIs (where nothing may be routed).
+ * Default subnets: a private one in each of zones a and b.
+ */
+export async function addWorkloadVpc<L extends Landscape>(
+  moto: MotoServer,
+  landscape: L,
+  spec: {
+    accountId: string;
+    cidr: string;
+    attach?: boolean;
+    /** Its key in `vpcs`; default `<accountId>/<cidr>`. */
+    name?: string;
+    title?: string;
+    subnets?: SubnetSpec[];
+  },
+): Promise<L> {
+  const name = spec.name ?? `${spec.accountId}/${spec.cidr}`;
+  const { workloadAccounts } = landscape.config.internalApi;
+  if (
+    spec.title &&
+    workloadAccounts.some(a => a.accountId === spec.accountId)
+  ) {
+    throw new Error(`Account ${spec.accountId} already has a workload VPC`);
+  }
+  const subnets = spec.subnets ?? [
+    privateSubnet('a', subnetCidr(spec.cidr, 1)),
+    privateSubnet('b', subnetCidr(spec.cidr, 2)),
+  ];
+  const vpc = await createLandscapeVpc(moto, landscape, name, {
+    accountId: spec.accountId,
+    cidr: spec.cidr,
+    subnets,
+    attach: spec.attach ?? true,
+  });
+  return withChanges(
+    landscape,
+    { [name]: vpc },
+    {
+      workloadAccounts: spec.title
+        ? [
+            ...workloadAccounts,
+            {
+              accountId: spec.accountId,
+              title: spec.title,
+              region: SANDBOX_REGION,
+              vpcId: vpc.vpcId,
+            },
+          ]
+        : workloadAccounts,
+    },
+  );
+}
+
+/**
+ * Adds a consumer network: a VPC in `accountId` with `routeTables` route
+ * tables (the main one counts; default 1, the main one only), attached to the
+ * transit gateway unless `attach` is false, and configured as consumer `name`.
+ * Its subnets lie in zone a, one per route table of its own.
+ */
+export async function addConsumerVpc<L extends Landscape>(
+  moto: MotoServer,
+  landscape: L,
+  spec: {
+    name: string;
+    accountId: string;
+    cidr: string;
+    routeTables?: number;
+    attach?: boolean;
+    /** Its key in `vpcs`; default the consumer name. */
+    vpcName?: string;
+  },
+): Promise<L> {
+  const { routeTables = 1 } = spec;
+  const { consumers } = landscape.config.internalApi;
+  if (consumers.some(consumer => consumer.name === spec.name)) {
+    throw new Error(`Consumer ${spec.name} is already configured`);
+  }
+  // Every VPC needs a subnet, if only to attach it; a single table is the main one.
+  const subnets = Array.from({ length: Math.max(1, routeTables - 1) }, (_, i) =>
+    routeTables > 1
+      ? privateSubnet('a', subnetCidr(spec.cidr, i + 1))
+      : {
+          availabilityZone: `${SANDBOX_REGION}a`,
+          cidr: subnetCidr(spec.cidr, i + 1),
+        },
+  );
+  const name = spec.vpcName ?? spec.name;
+  const vpc = await createLandscapeVpc(moto, landscape, name, {
+    accountId: spec.accountId,
+    cidr: spec.cidr,
+    subnets,
+    attach: spec.attach ?? true,
+  });
+  return withChanges(
+    landscape,
+    { [name]: vpc },
+    {
+      consumers: [
+        ...consumers,
+        {
+          name: spec.name,
+          accountId: spec.accountId,
+          region: SANDBOX_REGION,
+          vpcId: vpc.vpcId,
+        },
+      ],
+    },
+  );
+}
+
+/**
+ * Someone else's route: `cidr` to an internet gateway in a route table of VPC
+ * `vpc` (by default its first subnet's own table, else its main table). What
+ * the route action must refuse to replace. One gateway per VPC, reused.
+ */
+export async function addForeignRoute<L extends Landscape>(
+  moto: MotoServer,
+  landscape: L,
+  spec: { vpc: string; cidr: string; routeTableId?: string },
+): Promise<L> {
+  const vpc = landscape.vpcs[spec.vpc];
+  if (!vpc) {
+    throw new Error(`The landscape has no VPC named '${spec.vpc}'`);
+  }
+  const internetGatewayId = await withEc2(moto, vpc.accountId, async ec2 => {
+    let gatewayId = vpc.internetGatewayId;
+    if (!gatewayId) {
+      const { InternetGateway } = await ec2.send(
+        new CreateInternetGatewayCommand({}),
+      );
+      gatewayId = InternetGateway!.InternetGatewayId!;
+      await ec2.send(
+        new AttachInternetGatewayCommand({
+          InternetGatewayId: gatewayId,
+          VpcId: vpc.vpcId,
+        }),
+      );
+    }
+    await ec2.send(
+      new CreateRouteCommand({
+        RouteTableId:
+          spec.routeTableId ??
+          vpc.subnets.find(subnet => subnet.routeTableId)?.routeTableId ??
+          (await mainRouteTableId(ec2, vpc.vpcId)),
+        DestinationCidrBlock: spec.cidr,
+        GatewayId: gatewayId,
+      }),
+    );
+    return gatewayId;
+  });
+  return withChanges(landscape, {
+    [spec.vpc]: { ...vpc, internetGatewayId },
+  });
+}
+
+/** Adds a public hosted zone for `domain` (by default in the DNS account) as a parent zone. */
+export async function addParentZone<L extends Landscape>(
+  moto: MotoServer,
+  landscape: L,
+  domain: string,
+  accountId: string = SANDBOX_ACCOUNTS.dns,
+): Promise<L> {
+  const route53 = await route53In(moto, accountId);
+  try {
+    const { HostedZone } = await route53.send(
+      new CreateHostedZoneCommand({
+        Name: domain,
+        CallerReference: `sandbox-${domain}`,
+      }),
+    );
+    const hostedZoneId = HostedZone!.Id!.replace('/hostedzone/', '');
+    return withChanges(
+      landscape,
+      {},
+      {
+        parentZones: [
+          ...landscape.config.internalApi.parentZones,
+          { domain, hostedZoneId, accountId },
+        ],
+      },
+    );
+  } finally {
+    route53.destroy();
+  }
+}
+
+function withChanges<L extends Landscape>(
+  landscape: L,
+  vpcs: Record<string, LandscapeVpc>,
+  internalApi: Partial<SandboxConfig['internalApi']> = {},
+): L {
+  return {
+    ...landscape,
+    vpcs: { ...landscape.vpcs, ...vpcs },
+    config: {
+      ...landscape.config,
+      internalApi: { ...landscape.config.internalApi, ...internalApi },
+    },
+  } as L;
+}
+
+async function mainRouteTableId(ec2: EC2Client, vpcId: string) {
+  const { RouteTables = [] } = await ec2.send(
+    new DescribeRouteTablesCommand({
+      Filters: [
+        { Name: 'vpc-id', Values: [vpcId] },
+        { Name: 'association.main', Values: ['true'] },
+      ],
+    }),
+  );
+  return RouteTables[0].RouteTableId!;
+}
