@@ -8,12 +8,6 @@
  *
  * @packageDocumentation
  */
-export {
-  readInternalApiConfig,
-  findWorkloadAccount,
-  findConsumers,
-  workloadVpcId,
-} from './config';
 export type {
   InternalApiConfig,
   ParentZone,
