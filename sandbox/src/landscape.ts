@@ -137,6 +137,10 @@ export function placementOf(landscape: Landscape, vpcName: string) {
     accountId: vpc.accountId,
     region: SANDBOX_REGION,
     vpcId: vpc.vpcId,
-    subnets: vpc.subnets.filter(subnet => subnet.routeTableId),
+    // The private subnets: each has its own route table.
+    subnets: vpc.subnets.filter(
+      (subnet): subnet is CreatedSubnet & { routeTableId: string } =>
+        Boolean(subnet.routeTableId),
+    ),
   };
 }

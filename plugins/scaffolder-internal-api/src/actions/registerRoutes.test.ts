@@ -112,7 +112,7 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
 
     const { transitGatewayId, vpcs } = landscape;
     const [a, b, c] = placementOf(landscape, 'orders').subnets.map(
-      s => s.routeTableId!,
+      s => s.routeTableId,
     );
     const customerTables = tablesOf(before, 'customer');
     expect(customerTables).toHaveLength(2);
