@@ -15,7 +15,7 @@ describe('the config `npm start` runs on', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-config-'));
     const landscape = { config: { internalApi: {} } } as SandboxLandscape;
     const file = writeSandboxConfig(landscape, dir);
-    // The files in the order sandbox/src/start.ts passes them; later ones win.
+    // The files in the order aws-sandbox/src/start.ts passes them; later ones win.
     const config = ConfigReader.fromConfigs(
       [
         path.join(repoRoot, 'app-config.yaml'),
