@@ -25,6 +25,12 @@ export const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Route 53 and DNS: a name is at most 253 characters. */
 export const DOMAIN_NAME_MAX_LENGTH = 253;
 
+/**
+ * An internal API's domain name at most: ACM refuses a certificate whose
+ * first domain name is longer than 64 characters, and the API serves TLS.
+ */
+export const CERTIFICATE_DOMAIN_MAX_LENGTH = 64;
+
 /** A domain name for `internal-api:dns:delegate`: at least `a.b`. */
 export const DOMAIN_NAME_MIN_LENGTH = 3;
 

@@ -67,9 +67,9 @@ describe('the plans against the sandbox', () => {
         checkpointKey: `internal-api:dns:create-zone:${SANDBOX_ACCOUNTS.orders}:plans.api.acme.com`,
       },
       {
-        op: 'upsert-ns',
+        op: 'create-ns',
         change: 1,
-        checkpointKey: `internal-api:dns:upsert-ns:${parent.hostedZoneId}:plans.api.acme.com`,
+        checkpointKey: `internal-api:dns:create-ns:${parent.hostedZoneId}:plans.api.acme.com`,
       },
     ]);
   });

@@ -1,5 +1,10 @@
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { AwsClient, createAwsAccess, isAwsError } from './access';
+import {
+  AwsClient,
+  createAwsAccess,
+  isAwsError,
+  route53Region,
+} from './access';
 import type { AccountCredentials } from './credentials';
 
 describe('createAwsAccess', () => {
@@ -34,12 +39,20 @@ describe('createAwsAccess', () => {
         const first = await clients.ec2(orders);
         expect(await clients.ec2(orders)).toBe(first);
         await clients.ec2({ ...orders, region: 'us-east-1' });
-        await clients.route53(orders.accountId);
+        await clients.route53(orders.accountId, orders.region);
         throw new Error('use failed');
       }),
     ).rejects.toThrow('use failed');
     expect(opened).toHaveLength(3);
     expect(destroyed).toEqual(opened);
+  });
+
+  it('asks Route 53 in the partition of the account', () => {
+    expect(route53Region('eu-west-1')).toBe('us-east-1');
+    expect(route53Region('us-gov-east-1')).toBe('us-gov-west-1');
+    expect(route53Region('cn-north-1')).toBe('cn-northwest-1');
+    expect(route53Region('us-iso-east-1')).toBe('us-iso-east-1');
+    expect(route53Region('us-isob-east-1')).toBe('us-isob-east-1');
   });
 
   it('tells AWS errors (a call that could not be made, credentials refused) from our own', async () => {

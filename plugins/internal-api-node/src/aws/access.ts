@@ -6,8 +6,11 @@ import type { AccountCredentials } from './credentials';
 /** The SDK clients of one piece of work, opened on first use and shared within it. */
 export interface AwsClients {
   ec2(location: AwsLocation): Promise<EC2Client>;
-  /** Route 53 is global; its API lives in us-east-1. */
-  route53(accountId: string): Promise<Route53Client>;
+  /**
+   * Route 53 is global per partition; its API lives in one region of it
+   * (us-east-1 for aws). `region` is any region of the account's partition.
+   */
+  route53(accountId: string, region: string): Promise<Route53Client>;
 }
 
 /** An SDK client as it is opened, for tests and benchmarks to watch (`onClient`). */
@@ -33,6 +36,24 @@ export interface AwsAccessOptions {
   clientConfig?: { maxAttempts?: number };
   /** Called with every client opened, e.g. to count its calls. */
   onClient?: (client: AwsClient) => void;
+}
+
+/**
+ * The region whose endpoint serves Route 53 in the partition of `region`
+ * (the SDK's endpoint rules sign Route 53 for that region): GovCloud
+ * us-gov-west-1, China cn-northwest-1, ISO us-iso-east-1, ISO-B
+ * us-isob-east-1, else (aws) us-east-1.
+ */
+export function route53Region(region: string): string {
+  const partitions: [string, string][] = [
+    ['us-gov-', 'us-gov-west-1'],
+    ['cn-', 'cn-northwest-1'],
+    ['us-isob-', 'us-isob-east-1'],
+    ['us-iso-', 'us-iso-east-1'],
+  ];
+  return (
+    partitions.find(([prefix]) => region.startsWith(prefix))?.[1] ?? 'us-east-1'
+  );
 }
 
 const awsErrors = new WeakSet<object>();
@@ -106,13 +127,13 @@ export function createAwsAccess(
                 credentials: await credentialsFor(accountId, initiator),
               }),
           ),
-        route53: accountId =>
+        route53: (accountId, region) =>
           client(
-            `route53/${accountId}`,
+            `route53/${accountId}/${route53Region(region)}`,
             async () =>
               new Route53Client({
                 ...clientConfig,
-                region: 'us-east-1',
+                region: route53Region(region),
                 credentials: await credentialsFor(accountId, initiator),
               }),
           ),

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   ChangeResourceRecordSetsCommand,
   CreateHostedZoneCommand,
@@ -7,6 +8,7 @@ import {
   ListResourceRecordSetsCommand,
   ResourceRecordSet,
   Route53Client,
+  RRType,
 } from '@aws-sdk/client-route-53';
 
 // A type, not an interface, so that it is JSON a checkpoint can store.
@@ -20,17 +22,40 @@ export const bareZoneId = (id: string) => id.replace(/^\/hostedzone\//, '');
 
 const fqdn = (name: string) => `${name.replace(/\.$/, '')}.`;
 
-/** Ids of the public hosted zones of exactly this name in the client's account. */
-export async function findPublicZoneIds(
+/** Whether two name server lists are the same set (case and trailing dots aside). */
+export const sameNameServers = (a: string[], b: string[]) => {
+  const norm = (list: string[]) =>
+    list
+      .map(ns => ns.toLowerCase().replace(/\.$/, ''))
+      .sort()
+      .join(',');
+  return norm(a) === norm(b);
+};
+
+/** A public hosted zone and who created it. */
+export type PublicZone = {
+  hostedZoneId: string;
+  /** Route 53's idempotency token, fixed at creation: the action's zones start with CALLER_REFERENCE_PREFIX. */
+  callerReference: string;
+};
+
+/** Marks the zones internal-api:dns:delegate creates (Route 53 keeps it for the zone's life). */
+export const CALLER_REFERENCE_PREFIX = 'internal-api/';
+
+/** The public hosted zones of exactly this name in the client's account. */
+export async function findPublicZones(
   route53: Route53Client,
   name: string,
-): Promise<string[]> {
+): Promise<PublicZone[]> {
   const { HostedZones = [] } = await route53.send(
     new ListHostedZonesByNameCommand({ DNSName: name, MaxItems: 100 }),
   );
   return HostedZones.filter(
     zone => zone.Name === fqdn(name) && !zone.Config?.PrivateZone,
-  ).map(zone => bareZoneId(zone.Id!));
+  ).map(zone => ({
+    hostedZoneId: bareZoneId(zone.Id!),
+    callerReference: zone.CallerReference ?? '',
+  }));
 }
 
 export async function getNameServers(
@@ -43,73 +68,155 @@ export async function getNameServers(
   return DelegationSet?.NameServers ?? [];
 }
 
+const isAtOrBelow = (recordName: string | undefined, name: string) => {
+  const record = (recordName ?? '').toLowerCase();
+  return record === fqdn(name) || record.endsWith(`.${fqdn(name)}`);
+};
+
+/**
+ * Every record set of this name and of every name below it, in Route 53's
+ * order (labels compared from the right, so a name's subtree follows it).
+ * Paginated: a subtree with many records is read whole.
+ */
+export async function listRecordsAtAndBelow(
+  route53: Route53Client,
+  hostedZoneId: string,
+  name: string,
+): Promise<ResourceRecordSet[]> {
+  const records: ResourceRecordSet[] = [];
+  let start: { name?: string; type?: RRType; identifier?: string } = {
+    name,
+  };
+  for (;;) {
+    const page = await route53.send(
+      new ListResourceRecordSetsCommand({
+        HostedZoneId: hostedZoneId,
+        StartRecordName: start.name,
+        StartRecordType: start.type,
+        StartRecordIdentifier: start.identifier,
+        MaxItems: 300,
+      }),
+    );
+    const sets = page.ResourceRecordSets ?? [];
+    const inside = sets.filter(record => isAtOrBelow(record.Name, name));
+    records.push(...inside);
+    if (!page.IsTruncated || inside.length < sets.length) {
+      return records;
+    }
+    start = {
+      name: page.NextRecordName,
+      type: page.NextRecordType,
+      identifier: page.NextRecordIdentifier,
+    };
+  }
+}
+
 /** Every record set of exactly this name (all types) in the zone. */
 export async function listRecordsNamed(
   route53: Route53Client,
   hostedZoneId: string,
   name: string,
 ): Promise<ResourceRecordSet[]> {
-  const { ResourceRecordSets = [] } = await route53.send(
-    new ListResourceRecordSetsCommand({
-      HostedZoneId: hostedZoneId,
-      StartRecordName: name,
-      MaxItems: 300,
-    }),
-  );
-  return ResourceRecordSets.filter(
+  return (await listRecordsAtAndBelow(route53, hostedZoneId, name)).filter(
     record => record.Name?.toLowerCase() === fqdn(name),
   );
 }
 
+/**
+ * Creates the zone. `callerReference` makes it idempotent: when an earlier
+ * try created it and the answer was lost, Route 53 refuses the same reference
+ * (HostedZoneAlreadyExists) and the zone it made is returned instead.
+ */
 export async function createPublicZone(
   route53: Route53Client,
   name: string,
   callerReference: string,
 ): Promise<HostedZoneFacts> {
-  const { HostedZone, DelegationSet } = await route53.send(
-    new CreateHostedZoneCommand({
-      Name: name,
-      CallerReference: callerReference,
-      HostedZoneConfig: {
-        Comment:
-          'Internal API zone, delegated by Backstage (internal-api:dns:delegate)',
-      },
-    }),
-  );
-  return {
-    hostedZoneId: bareZoneId(HostedZone!.Id!),
-    nameServers: DelegationSet?.NameServers ?? [],
-  };
+  try {
+    const { HostedZone, DelegationSet } = await route53.send(
+      new CreateHostedZoneCommand({
+        Name: name,
+        CallerReference: callerReference,
+        HostedZoneConfig: {
+          Comment:
+            'Internal API zone, delegated by Backstage (internal-api:dns:delegate)',
+        },
+      }),
+    );
+    return {
+      hostedZoneId: bareZoneId(HostedZone!.Id!),
+      nameServers: DelegationSet?.NameServers ?? [],
+    };
+  } catch (error) {
+    if ((error as Error).name !== 'HostedZoneAlreadyExists') {
+      throw error;
+    }
+    const earlier = (await findPublicZones(route53, name)).find(
+      zone => zone.callerReference === callerReference,
+    );
+    if (!earlier) {
+      throw error;
+    }
+    return {
+      hostedZoneId: earlier.hostedZoneId,
+      nameServers: await getNameServers(route53, earlier.hostedZoneId),
+    };
+  }
 }
 
-/** Returns the change id to wait on. */
-export async function upsertNsRecord(
+/**
+ * Creates the NS record with CREATE, never UPSERT: if anyone wrote a record of
+ * that name since the plan, Route 53 refuses (InvalidChangeBatch) instead of
+ * overwriting it. A record already holding exactly these name servers (an
+ * earlier try whose answer was lost) counts as written. Returns the change id
+ * to wait on, or undefined when there is nothing to wait for.
+ */
+export async function createNsRecord(
   route53: Route53Client,
   hostedZoneId: string,
   name: string,
   nameServers: string[],
   ttlSeconds: number,
-): Promise<string> {
-  const { ChangeInfo } = await route53.send(
-    new ChangeResourceRecordSetsCommand({
-      HostedZoneId: hostedZoneId,
-      ChangeBatch: {
-        Comment: `Delegate ${name} (internal-api:dns:delegate)`,
-        Changes: [
-          {
-            Action: 'UPSERT',
-            ResourceRecordSet: {
-              Name: name,
-              Type: 'NS',
-              TTL: ttlSeconds,
-              ResourceRecords: nameServers.map(Value => ({ Value })),
+): Promise<string | undefined> {
+  try {
+    const { ChangeInfo } = await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: hostedZoneId,
+        ChangeBatch: {
+          Comment: `Delegate ${name} (internal-api:dns:delegate)`,
+          Changes: [
+            {
+              Action: 'CREATE',
+              ResourceRecordSet: {
+                Name: name,
+                Type: 'NS',
+                TTL: ttlSeconds,
+                ResourceRecords: nameServers.map(Value => ({ Value })),
+              },
             },
-          },
-        ],
-      },
-    }),
-  );
-  return ChangeInfo!.Id!;
+          ],
+        },
+      }),
+    );
+    return ChangeInfo!.Id!;
+  } catch (error) {
+    if ((error as Error).name !== 'InvalidChangeBatch') {
+      throw error;
+    }
+    const ns = (await listRecordsNamed(route53, hostedZoneId, name)).find(
+      record => record.Type === 'NS',
+    );
+    const values = ns?.ResourceRecords?.map(record => record.Value!) ?? [];
+    if (ns && sameNameServers(values, nameServers)) {
+      return undefined;
+    }
+    throw new InputError(
+      `${name} got ${
+        ns ? `an NS record (${values.join(', ')})` : 'a record'
+      } in zone ${hostedZoneId} while the task ran, so it was not delegated. ` +
+        'Find out who owns it; run the task again once the name is free.',
+    );
+  }
 }
 
 export interface WaitOptions {

@@ -3,7 +3,7 @@ import type { AwsClients } from '../aws/access';
 import {
   createPublicZone,
   HostedZoneFacts,
-  upsertNsRecord,
+  createNsRecord,
   waitForChange,
   WaitOptions,
 } from '../aws/route53';
@@ -20,15 +20,21 @@ export async function applyDelegation(
   clients: AwsClients,
   options: {
     checkpoint: Checkpoint;
-    /** Route 53's idempotency token for the zone; never part of the plan, which must be repeatable. */
+    /**
+     * Route 53's idempotency token for the zone, the same on every retry of
+     * one task (e.g. `internal-api/<task id>/<domain>`), so a lost answer and a
+     * retry cannot create a second zone. It must start with
+     * CALLER_REFERENCE_PREFIX: that marks the zone as the action's. Never
+     * part of the plan, which a dry-run prints.
+     */
     callerReference: string;
     nsTtlSeconds: number;
     wait: WaitOptions;
   },
 ): Promise<{ zone: HostedZoneFacts; changes: DelegationChange[] }> {
   const { checkpoint } = options;
-  const workloadDns = await clients.route53(plan.accountId);
-  const parentDns = await clients.route53(plan.parent.accountId);
+  const workloadDns = await clients.route53(plan.accountId, plan.region);
+  const parentDns = await clients.route53(plan.parent.accountId, plan.region);
   let zone = plan.childZone;
   const written = new Map<number, DelegationChange['status']>();
   for (const write of plan.writes) {
@@ -38,16 +44,21 @@ export async function applyDelegation(
       );
     } else {
       const nameServers = zone!.nameServers;
-      const changeId = await checkpoint(write.checkpointKey, () =>
-        upsertNsRecord(
-          parentDns,
-          plan.parent.hostedZoneId,
-          plan.domain,
-          nameServers,
-          options.nsTtlSeconds,
-        ),
+      const changeId = await checkpoint(
+        write.checkpointKey,
+        async () =>
+          // null, not undefined: a checkpoint stores JSON.
+          (await createNsRecord(
+            parentDns,
+            plan.parent.hostedZoneId,
+            plan.domain,
+            nameServers,
+            options.nsTtlSeconds,
+          )) ?? null,
       );
-      await waitForChange(parentDns, changeId, options.wait);
+      if (changeId) {
+        await waitForChange(parentDns, changeId, options.wait);
+      }
     }
     written.set(write.change, 'created');
   }

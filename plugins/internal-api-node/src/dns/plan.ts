@@ -1,38 +1,44 @@
 import type { Route53Client } from '@aws-sdk/client-route-53';
 import { InputError } from '@backstage/errors';
-import type {
-  DelegationChange,
-  DomainCheckRequest,
+import {
+  CERTIFICATE_DOMAIN_MAX_LENGTH,
+  type DelegationChange,
+  type DomainCheckRequest,
 } from '@internal/plugin-internal-api-common';
 import type { AwsClients } from '../aws/access';
 import {
-  findPublicZoneIds,
+  CALLER_REFERENCE_PREFIX,
+  findPublicZones,
   getNameServers,
   HostedZoneFacts,
+  listRecordsAtAndBelow,
   listRecordsNamed,
+  sameNameServers,
 } from '../aws/route53';
 import type { PlannedWrite, Plan } from '../checkpoint';
 import { findWorkloadAccount, InternalApiConfig, ParentZone } from '../config';
 import { findParentZone, normalizeDomainName, ParentMatch } from './names';
 
 /** A write of the delegation; apply makes them in order. */
-export type DnsWrite = PlannedWrite & { op: 'create-zone' | 'upsert-ns' };
+export type DnsWrite = PlannedWrite & { op: 'create-zone' | 'create-ns' };
 
 export type DelegationPlan = Plan<DelegationChange, DnsWrite> & {
   domain: string;
   accountId: string;
+  /** The workload account's region: it picks Route 53's partition. */
+  region: string;
   parent: ParentZone;
   /** The child zone when it exists already. */
   childZone?: HostedZoneFacts;
 };
 
-const sameNameServers = (a: string[], b: string[]) => {
-  const norm = (list: string[]) =>
-    list
-      .map(ns => ns.toLowerCase().replace(/\.$/, ''))
-      .sort()
-      .join(',');
-  return norm(a) === norm(b);
+const describeRecords = (records: { Name?: string; Type?: string }[]) => {
+  const shown = records
+    .slice(0, 5)
+    .map(record => `${record.Type} ${record.Name?.replace(/\.$/, '')}`);
+  return records.length > 5
+    ? `${shown.join(', ')} and ${records.length - 5} more`
+    : shown.join(', ');
 };
 
 /**
@@ -49,52 +55,46 @@ export async function planDelegation(
   request: DomainCheckRequest,
 ): Promise<DelegationPlan> {
   const domain = normalizeDomainName('domainName', request.domainName);
+  if (domain.length > CERTIFICATE_DOMAIN_MAX_LENGTH) {
+    throw new InputError(
+      `domainName '${domain}' has ${domain.length} characters; the API's TLS certificate (ACM) takes a domain name of at most ` +
+        `${CERTIFICATE_DOMAIN_MAX_LENGTH}. Choose a shorter name or fewer labels.`,
+    );
+  }
   const parentMatch = findParentZone(internalApi.parentZones, domain);
-  const { accountId } = findWorkloadAccount(internalApi, request.accountId);
+  const { accountId, region } = findWorkloadAccount(
+    internalApi,
+    request.accountId,
+  );
   return readDelegation({
     domain,
     accountId,
+    region,
     parentMatch,
-    workloadDns: await clients.route53(accountId),
-    parentDns: await clients.route53(parentMatch.zone.accountId),
+    workloadDns: await clients.route53(accountId, region),
+    parentDns: await clients.route53(parentMatch.zone.accountId, region),
   });
 }
 
 async function readDelegation(options: {
   domain: string;
   accountId: string;
+  region: string;
   parentMatch: ParentMatch;
   workloadDns: Route53Client;
   parentDns: Route53Client;
 }): Promise<DelegationPlan> {
-  const { domain, accountId, workloadDns, parentDns } = options;
+  const { domain, accountId, region, workloadDns, parentDns } = options;
   const { zone: parent, namesToParent } = options.parentMatch;
   const owner = `the owner of ${parent.domain} (zone ${parent.hostedZoneId}, account ${parent.accountId})`;
 
-  const zoneIds = await findPublicZoneIds(workloadDns, domain);
-  if (zoneIds.length > 1) {
-    throw new InputError(
-      `domainName '${domain}': account ${accountId} already has ${zoneIds.length} public zones of that name ` +
-        `(${zoneIds.join(
-          ', ',
-        )}). Delete the extra ones so exactly one remains, then re-run.`,
-    );
-  }
-  const childZone: HostedZoneFacts | undefined =
-    zoneIds.length === 1
-      ? {
-          hostedZoneId: zoneIds[0],
-          nameServers: await getNameServers(workloadDns, zoneIds[0]),
-        }
-      : undefined;
-
+  const childZone = await adoptableZone(workloadDns, domain, accountId);
   let delegated = false;
   for (const name of namesToParent) {
-    const records = await listRecordsNamed(
-      parentDns,
-      parent.hostedZoneId,
-      name,
-    );
+    const records =
+      name === domain
+        ? await recordsAtOrBelowDomain(parentDns, parent, domain, owner)
+        : await listRecordsNamed(parentDns, parent.hostedZoneId, name);
     const ns = records.find(record => record.Type === 'NS');
     const values = ns?.ResourceRecords?.map(r => r.Value!) ?? [];
     if (name !== domain) {
@@ -141,14 +141,15 @@ async function readDelegation(options: {
   }
   if (!delegated) {
     writes.push({
-      op: 'upsert-ns',
+      op: 'create-ns',
       change: 1,
-      checkpointKey: `internal-api:dns:upsert-ns:${parent.hostedZoneId}:${domain}`,
+      checkpointKey: `internal-api:dns:create-ns:${parent.hostedZoneId}:${domain}`,
     });
   }
   return {
     domain,
     accountId,
+    region,
     parent,
     childZone,
     changes: [
@@ -164,5 +165,90 @@ async function readDelegation(options: {
       },
     ],
     writes,
+  };
+}
+
+/**
+ * The records of the domain itself in the parent zone; refuses when the
+ * parent holds records below it, which a delegation would hide.
+ */
+async function recordsAtOrBelowDomain(
+  parentDns: Route53Client,
+  parent: ParentZone,
+  domain: string,
+  owner: string,
+) {
+  const records = await listRecordsAtAndBelow(
+    parentDns,
+    parent.hostedZoneId,
+    domain,
+  );
+  const below = records.filter(
+    record => record.Name?.toLowerCase() !== `${domain}.`,
+  );
+  if (below.length > 0) {
+    throw new InputError(
+      `domainName '${domain}': ${
+        parent.domain
+      } holds records below it (${describeRecords(below)}); ` +
+        'delegating the name would hide them. Choose another name, or ask ' +
+        `${owner} to move them.`,
+    );
+  }
+  return records;
+}
+
+/**
+ * The workload account's zone of that name when the action may use it: none
+ * yet, or one it created itself (its caller reference says so) that holds
+ * nothing but the zone's own NS and SOA. Anything else is someone else's, or
+ * already serves an API, and is refused by name.
+ */
+async function adoptableZone(
+  workloadDns: Route53Client,
+  domain: string,
+  accountId: string,
+): Promise<HostedZoneFacts | undefined> {
+  const zones = await findPublicZones(workloadDns, domain);
+  if (zones.length > 1) {
+    throw new InputError(
+      `domainName '${domain}': account ${accountId} already has ${zones.length} public zones of that name ` +
+        `(${zones
+          .map(zone => zone.hostedZoneId)
+          .join(
+            ', ',
+          )}). Delete the extra ones so exactly one remains, then re-run.`,
+    );
+  }
+  const [zone] = zones;
+  if (!zone) {
+    return undefined;
+  }
+  if (!zone.callerReference.startsWith(CALLER_REFERENCE_PREFIX)) {
+    throw new InputError(
+      `domainName '${domain}': account ${accountId} already has zone ${zone.hostedZoneId} of that name, ` +
+        'created outside internal-api:dns:delegate. It is not adopted: choose another name, or delete the zone if nobody uses it.',
+    );
+  }
+  const served = (
+    await listRecordsAtAndBelow(workloadDns, zone.hostedZoneId, domain)
+  ).filter(
+    record =>
+      !(
+        record.Name?.toLowerCase() === `${domain}.` &&
+        (record.Type === 'NS' || record.Type === 'SOA')
+      ),
+  );
+  if (served.length > 0) {
+    throw new InputError(
+      `domainName '${domain}': zone ${zone.hostedZoneId} in account ${accountId} already serves ` +
+        `${describeRecords(
+          served,
+        )}; another internal API uses this name. Choose another name.`,
+    );
+  }
+  return {
+    hostedZoneId: zone.hostedZoneId,
+    nameServers: await getNameServers(workloadDns, zone.hostedZoneId),
   };
 }

@@ -71,3 +71,11 @@ export async function upsertRecord(
     }),
   );
 }
+
+/** The caller reference Route 53 keeps for a zone: who created it. */
+export async function callerReferenceOf(route53: Route53Client, id: string) {
+  const { HostedZone } = await route53.send(
+    new GetHostedZoneCommand({ Id: id }),
+  );
+  return HostedZone?.CallerReference;
+}

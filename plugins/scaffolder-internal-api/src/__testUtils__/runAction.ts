@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 
@@ -10,6 +11,9 @@ export interface RunOptions {
   checkpoints?: Map<string, unknown>;
 }
 
+// One task id per checkpoint store: the same store models a retry of one task.
+const taskIds = new WeakMap<Map<string, unknown>, string>();
+
 /** Runs an action's handler as the scaffolder would and returns what it output. */
 export async function runAction(
   action: TemplateAction<any, any, any>,
@@ -17,6 +21,9 @@ export async function runAction(
   options: RunOptions = {},
 ): Promise<Record<string, any>> {
   const checkpoints = options.checkpoints ?? new Map<string, unknown>();
+  if (!taskIds.has(checkpoints)) {
+    taskIds.set(checkpoints, randomUUID());
+  }
   const outputs: Record<string, any> = {};
   // createMockActionContext passes on only some fields (not isDryRun, output or checkpoint), so set them after.
   const ctx = {
@@ -24,6 +31,7 @@ export async function runAction(
       input: input as any,
       user: { ref: 'user:default/jane.doe' },
     }),
+    task: { id: taskIds.get(checkpoints)! },
     isDryRun: options.isDryRun,
     output: (name: string, value: unknown) => {
       outputs[name] = value;

@@ -78,6 +78,11 @@ describe('internal-api:dns:delegate refuses with zero writes', () => {
     ],
     ['a wildcard', '*.acme.com', /'\*\.acme\.com' is a wildcard/],
     [
+      'a name longer than the TLS certificate takes',
+      `${'a'.repeat(40)}.${'b'.repeat(20)}.acme.com`,
+      /has 70 characters; the API's TLS certificate \(ACM\) takes a domain name of at most 64/,
+    ],
+    [
       'an invalid label',
       'orders_api.acme.com',
       /not a valid domain name \(label 'orders_api'\)/,
@@ -139,7 +144,7 @@ describe('internal-api:dns:delegate refuses with zero writes', () => {
     const { HostedZone } = await orders.send(
       new CreateHostedZoneCommand({
         Name: 'stale.acme.com',
-        CallerReference: 'stale',
+        CallerReference: 'internal-api/stale-task/stale.acme.com',
       }),
     );
     await addAcmeRecord('stale.acme.com', 'NS', ['ns1.elsewhere.net']);
@@ -175,6 +180,53 @@ describe('internal-api:dns:delegate refuses with zero writes', () => {
     expect(await acmeRecords('www.acme.com')).toEqual([
       { type: 'A', values: ['192.0.2.10'] },
     ]);
+  });
+
+  it('a name with records below it in the parent, naming them', async () => {
+    await addAcmeRecord('db.below.acme.com', 'A', ['10.9.9.9']);
+    const { result, counter } = delegate({ domainName: 'below.acme.com' });
+    await expect(result).rejects.toThrow(
+      "domainName 'below.acme.com': acme.com holds records below it (A db.below.acme.com); delegating the name would hide them.",
+    );
+    expect(counter.writes()).toEqual([]);
+    expect(await publicZoneIds(orders, 'below.acme.com')).toEqual([]);
+  });
+
+  it('a zone of that name the action did not create', async () => {
+    const { HostedZone } = await orders.send(
+      new CreateHostedZoneCommand({
+        Name: 'console.acme.com',
+        CallerReference: 'made-in-the-console',
+      }),
+    );
+    const { result, counter } = delegate({ domainName: 'console.acme.com' });
+    await expect(result).rejects.toThrow(
+      `account ${ORDERS_ACCOUNT} already has zone ${HostedZone!.Id!.replace(
+        '/hostedzone/',
+        '',
+      )} of that name, created outside internal-api:dns:delegate`,
+    );
+    expect(counter.writes()).toEqual([]);
+  });
+
+  it('a zone of ours that already serves another API', async () => {
+    const { HostedZone } = await orders.send(
+      new CreateHostedZoneCommand({
+        Name: 'served.acme.com',
+        CallerReference: 'internal-api/first-task/served.acme.com',
+      }),
+    );
+    const zoneId = HostedZone!.Id!.replace('/hostedzone/', '');
+    await upsertRecord(orders, zoneId, {
+      name: 'served.acme.com',
+      type: 'A',
+      values: ['10.10.1.20'],
+    });
+    const { result, counter } = delegate({ domainName: 'served.acme.com' });
+    await expect(result).rejects.toThrow(
+      `zone ${zoneId} in account ${ORDERS_ACCOUNT} already serves A served.acme.com; another internal API uses this name.`,
+    );
+    expect(counter.writes()).toEqual([]);
   });
 
   it('two zones of that name in the workload account', async () => {

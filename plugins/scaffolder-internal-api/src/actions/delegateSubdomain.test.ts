@@ -13,6 +13,7 @@ import {
 } from '@internal/aws-sandbox';
 import { countedContext, operations } from '../__testUtils__/countedContext';
 import {
+  callerReferenceOf,
   publicZoneIds,
   recordSets,
   zoneNameServers,
@@ -84,6 +85,10 @@ describe('internal-api:dns:delegate against the emulator', () => {
 
     const [zoneId] = await publicZoneIds(orders, 'orders.acme.com');
     const nameServers = await zoneNameServers(orders, zoneId);
+    // Marked as the action's, and the same on every retry of the task.
+    expect(await callerReferenceOf(orders, zoneId)).toMatch(
+      /^internal-api\/[0-9a-f-]{36}\/orders\.acme\.com$/,
+    );
     expect(outputs).toEqual({
       hostedZoneId: zoneId,
       nameServers,
@@ -172,11 +177,11 @@ describe('internal-api:dns:delegate against the emulator', () => {
     );
   });
 
-  it('adopts a zone made earlier and only adds the delegation', async () => {
+  it('adopts a zone an earlier task made and only adds the delegation', async () => {
     await orders.send(
       new CreateHostedZoneCommand({
         Name: 'ledger.acme.com',
-        CallerReference: 'earlier-task',
+        CallerReference: 'internal-api/earlier-task/ledger.acme.com',
       }),
     );
     const { result, counter } = delegate({ domainName: 'ledger.acme.com' });

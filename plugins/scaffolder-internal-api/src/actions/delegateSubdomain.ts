@@ -90,7 +90,8 @@ export function createDelegateSubdomainAction(
           ({ zone, changes } = await applyDelegation(plan, clients, {
             checkpoint: (key, fn) =>
               ctx.checkpoint({ key, fn }) as Promise<any>,
-            callerReference: `internal-api/${plan.domain}/${Date.now()}`,
+            // The same on every retry of this task: a lost answer cannot create a second zone.
+            callerReference: `internal-api/${ctx.task.id}/${plan.domain}`,
             nsTtlSeconds: options.nsTtlSeconds ?? 3600,
             wait,
           }));
