@@ -39,7 +39,6 @@ async function measureRoutePlanning(runs: number) {
         accountId: SANDBOX_ACCOUNTS.customer,
         cidr: `10.${70 + tables}.0.0/16`,
         routeTables: tables,
-        attach: false,
       });
     }
     const counter = countAwsCalls();

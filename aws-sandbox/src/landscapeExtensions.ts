@@ -37,6 +37,8 @@ export async function addWorkloadVpc<L extends Landscape>(
     accountId: string;
     cidr: string;
     attach?: boolean;
+    /** Attach with a subnet in these zones only: an attachment that misses a zone of the API. */
+    attachZones?: string[];
     /** Its key in `vpcs`; default `<accountId>/<cidr>`. */
     name?: string;
     title?: string;
@@ -60,6 +62,7 @@ export async function addWorkloadVpc<L extends Landscape>(
     cidr: spec.cidr,
     subnets,
     attach: spec.attach ?? true,
+    attachZones: spec.attachZones,
   });
   return withChanges(
     landscape,

@@ -39,6 +39,8 @@ export async function createLandscapeVpc(
     cidr: string;
     subnets: SubnetSpec[];
     attach: boolean;
+    /** Attach with a subnet in these zones only (e.g. ['eu-west-1a']); default every zone of `subnets`. */
+    attachZones?: string[];
   },
 ): Promise<LandscapeVpc> {
   if (landscape.vpcs[name]) {
@@ -61,7 +63,9 @@ export async function createLandscapeVpc(
     .filter(
       (subnet, i, all) =>
         all.findIndex(s => s.availabilityZone === subnet.availabilityZone) ===
-        i,
+          i &&
+        (!spec.attachZones ||
+          spec.attachZones.includes(subnet.availabilityZone)),
     )
     .map(subnet => subnet.subnetId);
   const { transitGateway } = landscape.config.internalApi;

@@ -56,6 +56,8 @@ describe('the lookups bound how often one user makes them ask AWS', () => {
     'DescribeVpcs',
     'DescribeSubnets',
     'DescribeRouteTables',
+    'DescribeTransitGatewayVpcAttachments',
+    'DescribeSubnets',
   ];
 
   it('answers the distinct preview after the burst with 429 and Retry-After, asking AWS nothing; others are unaffected', async () => {

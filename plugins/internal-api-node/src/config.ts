@@ -176,3 +176,22 @@ export function findConsumers(
     name => config.consumers.find(c => c.name === name)!,
   );
 }
+
+/**
+ * A transit gateway is regional: a VPC in another region cannot attach to it.
+ * Refuses, before any AWS call, a workload account or consumer whose region
+ * is not the gateway's.
+ */
+export function assertTransitGatewayRegion(
+  what: string,
+  location: AwsLocation,
+  transitGateway: TransitGatewayConfig,
+): void {
+  if (location.region !== transitGateway.region) {
+    throw new InputError(
+      `${what} is in ${location.region}, but transit gateway ${transitGateway.id} is in ${transitGateway.region}; ` +
+        'a transit gateway carries traffic only for VPCs of its own region. A platform engineer corrects the region in ' +
+        'internalApi (or adds a peered gateway in that region).',
+    );
+  }
+}

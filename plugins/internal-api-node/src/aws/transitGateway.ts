@@ -1,27 +1,56 @@
 import {
   CreateTransitGatewayRouteCommand,
-  DescribeTransitGatewayVpcAttachmentsCommand,
   EC2Client,
+  paginateDescribeTransitGatewayVpcAttachments,
   SearchTransitGatewayRoutesCommand,
 } from '@aws-sdk/client-ec2';
 import type { ExistingRoute } from './routeTables';
 
-/** The transit gateway's attachment for a VPC, as the network account sees it. */
-export async function findVpcAttachment(
+/** A VPC's attachment to the transit gateway, in whatever state. */
+export type VpcAttachment = {
+  attachmentId: string;
+  vpcId: string;
+  /** available, pending, modifying, deleting, … */
+  state: string;
+  /** One subnet per Availability Zone the attachment serves. */
+  subnetIds: string[];
+};
+
+/** States in which an attachment carries traffic (a modifying one keeps doing so). */
+const CARRYING = ['available', 'modifying'];
+
+export const carriesTraffic = (attachment: VpcAttachment) =>
+  CARRYING.includes(attachment.state);
+
+/**
+ * The transit gateway's attachments of these VPCs, as the network account
+ * (the gateway's owner) sees them, every state included: one call, paginated.
+ */
+export async function describeVpcAttachments(
   ec2: EC2Client,
   transitGatewayId: string,
-  vpcId: string,
-): Promise<string | undefined> {
-  const { TransitGatewayVpcAttachments = [] } = await ec2.send(
-    new DescribeTransitGatewayVpcAttachmentsCommand({
+  vpcIds: string[],
+): Promise<VpcAttachment[]> {
+  const attachments: VpcAttachment[] = [];
+  for await (const page of paginateDescribeTransitGatewayVpcAttachments(
+    { client: ec2 },
+    {
       Filters: [
         { Name: 'transit-gateway-id', Values: [transitGatewayId] },
-        { Name: 'vpc-id', Values: [vpcId] },
-        { Name: 'state', Values: ['available', 'pending', 'modifying'] },
+        { Name: 'vpc-id', Values: vpcIds },
       ],
-    }),
-  );
-  return TransitGatewayVpcAttachments[0]?.TransitGatewayAttachmentId;
+    },
+  )) {
+    for (const attachment of page.TransitGatewayVpcAttachments ?? []) {
+      attachments.push({
+        attachmentId: attachment.TransitGatewayAttachmentId!,
+        vpcId: attachment.VpcId!,
+        state: attachment.State ?? 'unknown',
+        subnetIds: attachment.SubnetIds ?? [],
+      });
+    }
+  }
+  return attachments;
 }
 
 /** The static route for exactly this CIDR in a transit gateway route table, if any. */

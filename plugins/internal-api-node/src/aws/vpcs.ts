@@ -30,6 +30,13 @@ export async function describeVpc(
   }
 }
 
+/** A subnet with what decides whether a Network Load Balancer can use it. */
+export type SubnetDetails = SubnetFacts & {
+  availableIpAddressCount: number;
+  /** An IPv6-only subnet: no IPv4 CIDR at all. */
+  ipv6Native: boolean;
+};
+
 /**
  * Subnets of one VPC that match the filters, each with its route table. Two
  * paginated calls however many subnets and route tables the VPC has.
@@ -38,7 +45,7 @@ export async function describeSubnets(
   ec2: EC2Client,
   vpcId: string,
   filters: Filter[],
-): Promise<SubnetFacts[]> {
+): Promise<SubnetDetails[]> {
   const inVpc: Filter = { Name: 'vpc-id', Values: [vpcId] };
   const subnets = [];
   for await (const page of paginateDescribeSubnets(
@@ -62,7 +69,29 @@ export async function describeSubnets(
   return subnets.map(subnet => ({
     subnetId: subnet.SubnetId!,
     availabilityZone: subnet.AvailabilityZone!,
-    cidr: subnet.CidrBlock!,
+    cidr: subnet.CidrBlock ?? '',
     routeTableId: routeTableBySubnet.get(subnet.SubnetId!) ?? mainRouteTableId!,
+    availableIpAddressCount: subnet.AvailableIpAddressCount ?? 0,
+    ipv6Native: subnet.Ipv6Native ?? !subnet.CidrBlock,
   }));
+}
+
+/** The Availability Zone of each subnet, by id: one paginated call. */
+export async function subnetZones(
+  ec2: EC2Client,
+  subnetIds: string[],
+): Promise<Map<string, string>> {
+  const zones = new Map<string, string>();
+  if (subnetIds.length === 0) {
+    return zones;
+  }
+  for await (const page of paginateDescribeSubnets(
+    { client: ec2 },
+    { SubnetIds: subnetIds },
+  )) {
+    for (const subnet of page.Subnets ?? []) {
+      zones.set(subnet.SubnetId!, subnet.AvailabilityZone!);
+    }
+  }
+  return zones;
 }

@@ -4,14 +4,18 @@ import type {
   PlacementPreviewRequest,
 } from '@internal/plugin-internal-api-common';
 import type { AwsClients } from '../aws/access';
-import { describeSubnets, describeVpc } from '../aws/vpcs';
+import { describeVpcAttachments } from '../aws/transitGateway';
+import { describeSubnets, describeVpc, subnetZones } from '../aws/vpcs';
 import {
+  assertTransitGatewayRegion,
   findWorkloadAccount,
   InternalApiConfig,
   workloadVpcId,
 } from '../config';
 import {
+  attachmentProblems,
   placementProblems,
+  subnetProblems,
   subnetsByZone,
   validateSubnetFilters,
 } from './rules';
@@ -23,7 +27,9 @@ import {
  * Placement has no apply: it only reads. Refuses (InputError, before any AWS
  * call where it can) an account that is not configured, a VPC other than the
  * account's configured one, a malformed filter, or a configured VPC that does
- * not exist. Three EC2 calls however many subnets and route tables.
+ * not exist. Three EC2 calls however many subnets and route tables, and two
+ * more when a transit gateway is configured (its attachment of the VPC, as
+ * the network account sees it, and the zones of the attachment's subnets).
  */
 export async function planPlacement(
   internalApi: InternalApiConfig,
@@ -34,6 +40,14 @@ export async function planPlacement(
   const account = findWorkloadAccount(internalApi, accountId, region);
   const vpcId = workloadVpcId(account, request.vpcId, { canBeEmpty: true });
   validateSubnetFilters(subnetFilters);
+  const { transitGateway } = internalApi;
+  if (transitGateway) {
+    assertTransitGatewayRegion(
+      `Account ${accountId} (${account.title})`,
+      account,
+      transitGateway,
+    );
+  }
 
   const ec2 = await clients.ec2(account);
   const vpc = await describeVpc(ec2, vpcId);
@@ -43,19 +57,49 @@ export async function planPlacement(
         'A platform engineer corrects internalApi.workloadAccounts[].vpcId in app-config.yaml.',
     );
   }
-  const zones = subnetsByZone(
-    await describeSubnets(
-      ec2,
-      vpcId,
-      subnetFilters.map(({ name, values }) => ({ Name: name, Values: values })),
-    ),
+  const subnets = await describeSubnets(
+    ec2,
+    vpcId,
+    subnetFilters.map(({ name, values }) => ({ Name: name, Values: values })),
   );
+  const zones = subnetsByZone(
+    subnets.map(({ subnetId, availabilityZone, cidr, routeTableId }) => ({
+      subnetId,
+      availabilityZone,
+      cidr,
+      routeTableId,
+    })),
+  );
+  const problems = [
+    ...placementProblems(zones, vpcId, subnetFilters),
+    ...subnetProblems(subnets, vpcId, vpc.vpcCidr),
+  ];
+  if (transitGateway && zones.length > 0) {
+    // The gateway's owner sees every attachment to it; the subnets are the workload account's.
+    const attachments = await describeVpcAttachments(
+      await clients.ec2(transitGateway),
+      transitGateway.id,
+      [vpcId],
+    );
+    problems.push(
+      ...attachmentProblems({
+        vpcId,
+        transitGatewayId: transitGateway.id,
+        attachments,
+        attachmentSubnetZones: await subnetZones(
+          ec2,
+          attachments.flatMap(attachment => attachment.subnetIds),
+        ),
+        zones: zones.map(zone => zone.availabilityZone),
+      }),
+    );
+  }
   return {
     accountId,
     region,
     vpcId,
     vpcCidr: vpc.vpcCidr,
     zones,
-    problems: placementProblems(zones, vpcId, subnetFilters),
+    problems,
   };
 }

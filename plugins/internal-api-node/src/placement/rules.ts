@@ -6,6 +6,9 @@ import {
   SubnetFilter,
   ZoneSubnets,
 } from '@internal/plugin-internal-api-common';
+import { carriesTraffic, VpcAttachment } from '../aws/transitGateway';
+import type { SubnetDetails } from '../aws/vpcs';
+import { cidrContains } from '../cidr';
 
 /** Refuses malformed filters before any AWS call, naming the filter and the fix. */
 export function validateSubnetFilters(filters: SubnetFilter[]): void {
@@ -100,4 +103,108 @@ export function placementProblems(
     );
   }
   return problems;
+}
+
+/** A Network Load Balancer needs this many free addresses in each of its subnets. */
+const NLB_FREE_ADDRESSES = 8;
+
+/**
+ * Every reason a matched subnet cannot carry the API: outside the VPC's
+ * primary CIDR (only that CIDR is routed through the transit gateway, so we
+ * refuse rather than route secondary CIDRs), IPv6-only (the load balancer
+ * and the routes are IPv4), or fewer free addresses than an NLB needs.
+ */
+export function subnetProblems(
+  subnets: SubnetDetails[],
+  vpcId: string,
+  vpcCidr: string,
+): string[] {
+  const problems: string[] = [];
+  const ipv6Only = subnets.filter(subnet => subnet.ipv6Native);
+  if (ipv6Only.length > 0) {
+    problems.push(
+      `subnetFilters match IPv6-only subnets (${ipv6Only
+        .map(s => s.subnetId)
+        .join(', ')}); the load balancer and the routes are IPv4: ` +
+        'narrow the filters to subnets with an IPv4 CIDR.',
+    );
+  }
+  const outside = subnets.filter(
+    subnet => !subnet.ipv6Native && !cidrContains(vpcCidr, subnet.cidr),
+  );
+  if (outside.length > 0) {
+    problems.push(
+      `subnetFilters match subnets outside ${vpcId}'s primary CIDR ${vpcCidr} (${outside
+        .map(s => `${s.subnetId} ${s.cidr}`)
+        .join(
+          ', ',
+        )}); only the primary CIDR is routed through the transit gateway: ` +
+        'narrow the filters to subnets inside it.',
+    );
+  }
+  const crowdedOut = subnets.filter(
+    subnet =>
+      !subnet.ipv6Native && subnet.availableIpAddressCount < NLB_FREE_ADDRESSES,
+  );
+  if (crowdedOut.length > 0) {
+    problems.push(
+      `A Network Load Balancer needs at least ${NLB_FREE_ADDRESSES} free addresses in each of its subnets; ${crowdedOut
+        .map(
+          s =>
+            `${s.subnetId} (${s.availabilityZone}) has ${s.availableIpAddressCount}`,
+        )
+        .join(', ')}. Free addresses there or choose other subnets.`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * Why traffic from the transit gateway could not reach the API in these
+ * zones: the VPC has no attachment that carries traffic (a pending or
+ * deleting one does not), or the attachment has no subnet in one of them
+ * (a load balancer node in such a zone cannot reach the transit gateway).
+ */
+export function attachmentProblems(options: {
+  vpcId: string;
+  transitGatewayId: string;
+  attachments: VpcAttachment[];
+  /** The zone of each attachment subnet. */
+  attachmentSubnetZones: Map<string, string>;
+  /** The zones the API's subnets are in. */
+  zones: string[];
+}): string[] {
+  const { vpcId, transitGatewayId, attachments, zones } = options;
+  const attachment = attachments.find(carriesTraffic);
+  if (!attachment) {
+    const others = attachments
+      .map(a => `${a.attachmentId} is ${a.state}`)
+      .join(', ');
+    return [
+      `${vpcId} has no available attachment to transit gateway ${transitGatewayId}${
+        others ? ` (${others})` : ''
+      }, so no consumer could reach the API. Ask the network team to attach it with a subnet in each of ${zones.join(
+        ', ',
+      )}.`,
+    ];
+  }
+  const served = new Set(
+    attachment.subnetIds.map(id => options.attachmentSubnetZones.get(id)),
+  );
+  const missing = zones.filter(zone => !served.has(zone));
+  if (missing.length === 0) {
+    return [];
+  }
+  return [
+    `Transit gateway attachment ${
+      attachment.attachmentId
+    } of ${vpcId} has no subnet in ${missing.join(
+      ', ',
+    )}; the load balancer's nodes there could not reach the transit gateway. ` +
+      `Ask the network team to add a subnet in ${
+        missing.length > 1 ? 'each of those zones' : 'that zone'
+      } to the attachment, or narrow the filters to the zones it serves (${
+        [...served].filter(Boolean).sort().join(', ') || 'none'
+      }).`,
+  ];
 }

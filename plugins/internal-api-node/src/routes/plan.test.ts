@@ -68,7 +68,16 @@ describe('route planning and apply with EC2 mocked', () => {
     }));
     ec2.on(DescribeTransitGatewayVpcAttachmentsCommand).resolves({
       TransitGatewayVpcAttachments: [
-        { TransitGatewayAttachmentId: 'tgw-attach-ours' },
+        {
+          TransitGatewayAttachmentId: 'tgw-attach-ours',
+          VpcId: 'vpc-a',
+          State: 'available',
+        },
+        {
+          TransitGatewayAttachmentId: 'tgw-attach-c',
+          VpcId: 'vpc-c',
+          State: 'available',
+        },
       ],
     });
   });
@@ -150,9 +159,34 @@ describe('route planning and apply with EC2 mocked', () => {
       .on(DescribeTransitGatewayVpcAttachmentsCommand)
       .resolves({ TransitGatewayVpcAttachments: [] });
     await expect(plan()).rejects.toThrow(
-      'vpc-a is not attached to transit gateway tgw-1',
+      'provider vpc-a has no available attachment to transit gateway tgw-1; ask the network team to attach it first',
     );
   });
+
+  // moto creates every attachment available at once: the other states are mocked.
+  it.each(['pending', 'deleting', 'failed'])(
+    "does not take a consumer's %s attachment for one",
+    async state => {
+      ec2.on(SearchTransitGatewayRoutesCommand).resolves({ Routes: [] });
+      ec2.on(DescribeTransitGatewayVpcAttachmentsCommand).resolves({
+        TransitGatewayVpcAttachments: [
+          {
+            TransitGatewayAttachmentId: 'tgw-attach-ours',
+            VpcId: 'vpc-a',
+            State: 'available',
+          },
+          {
+            TransitGatewayAttachmentId: 'tgw-attach-c',
+            VpcId: 'vpc-c',
+            State: state as 'pending',
+          },
+        ],
+      });
+      await expect(plan()).rejects.toThrow(
+        `consumer c has no available attachment to transit gateway tgw-1 (tgw-attach-c is ${state}); ask the network team to attach it first`,
+      );
+    },
+  );
 
   it('keeps a route that appeared after planning only if it leads to the transit gateway', async () => {
     ec2.on(SearchTransitGatewayRoutesCommand).resolves({ Routes: [] });

@@ -1,19 +1,20 @@
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import { InputError } from '@backstage/errors';
 import type { AwsLocation } from '@internal/plugin-internal-api-common';
 import type { AwsClients } from '../aws/access';
 import { readRouteTables } from '../aws/routeTables';
-import { findStaticTgwRoute, findVpcAttachment } from '../aws/transitGateway';
 import { describeVpc } from '../aws/vpcs';
 import type { Plan, PlannedWrite } from '../checkpoint';
+import { cidrsOverlap } from '../cidr';
 import {
+  assertTransitGatewayRegion,
   findConsumers,
   findWorkloadAccount,
   InternalApiConfig,
   TransitGatewayConfig,
   workloadVpcId,
 } from '../config';
-import { isOurRoute, planVpcRoutes, RouteChange, RouteConflict } from './rules';
+import { planVpcRoutes, RouteChange, RouteConflict } from './rules';
+import { planTransitGatewayRoute, readAttachments } from './transitGateway';
 
 /** A VPC side of the registration and where it is. */
 export interface VpcSide {
@@ -40,6 +41,24 @@ export type RoutePlan = Plan<RouteChange, RouteWrite> & {
   /** In the order the consumers were given. */
   consumerCidrs: string[];
 };
+
+/**
+ * Consumers whose CIDRs overlap each other: the provider's return routes
+ * could send one consumer's answers to the other.
+ */
+function consumerOverlaps(consumers: VpcSide[], cidrs: string[]) {
+  return consumers.flatMap((a, i) =>
+    consumers
+      .slice(i + 1)
+      .filter((_, j) => cidrsOverlap(cidrs[i], cidrs[i + 1 + j]))
+      .map(
+        b =>
+          `${a.label} (${cidrs[i]}) and ${b.label} (${
+            cidrs[consumers.indexOf(b)]
+          }) overlap; the provider's return routes could not tell them apart: choose one of them`,
+      ),
+  );
+}
 
 /** Names the route, so a retried task finds the result of its earlier write. */
 const checkpointKeyOf = (change: RouteChange) =>
@@ -80,6 +99,18 @@ export async function planRoutes(
   );
   const vpcId = workloadVpcId(account, request.vpcId, { canBeEmpty: false });
   const consumers = findConsumers(internalApi, request.consumers);
+  assertTransitGatewayRegion(
+    `Account ${account.accountId} (${account.title})`,
+    account,
+    transitGateway,
+  );
+  for (const consumer of consumers) {
+    assertTransitGatewayRegion(
+      `Consumer ${consumer.name} (account ${consumer.accountId})`,
+      consumer,
+      transitGateway,
+    );
+  }
   const plan = await planRouteRegistration(clients, {
     provider: {
       label: `provider ${vpcId}`,
@@ -124,6 +155,7 @@ export async function planRouteRegistration(
   };
   const providerCidr = await cidrOf(provider);
   const consumerCidrs = await Promise.all(consumers.map(cidrOf));
+  const overlappingConsumers = consumerOverlaps(consumers, consumerCidrs);
 
   const sides = [
     ...(await Promise.all(
@@ -147,7 +179,10 @@ export async function planRouteRegistration(
   ];
   const changes: RouteChange[] = [];
   const writes: RouteWrite[] = [];
-  const conflicts: RouteConflict[] = sides.flatMap(side => side.conflicts);
+  const conflicts: RouteConflict[] = [
+    ...overlappingConsumers,
+    ...sides.flatMap(side => side.conflicts),
+  ];
   for (const { side, changes: sideChanges } of sides) {
     for (const change of sideChanges) {
       if (change.status === 'planned') {
@@ -163,11 +198,19 @@ export async function planRouteRegistration(
     }
   }
 
-  if (transitGateway.routeTableId) {
+  const network = await clients.ec2(transitGateway);
+  const attachments = await readAttachments(network, transitGateway, [
+    provider,
+    ...consumers,
+  ]);
+  conflicts.push(...attachments.conflicts);
+  const providerAttachment = attachments.of.get(provider.vpcId);
+
+  if (transitGateway.routeTableId && providerAttachment) {
     const tgwRoute = await planTransitGatewayRoute(
-      await clients.ec2(transitGateway),
+      network,
       transitGateway,
-      provider.vpcId,
+      providerAttachment.attachmentId,
       providerCidr,
     );
     if (typeof tgwRoute === 'string') {
@@ -193,44 +236,6 @@ export async function planRouteRegistration(
     );
   }
   return { changes, writes, providerCidr, consumerCidrs };
-}
-
-/** The static route to the provider's attachment, or why it cannot be ensured. */
-async function planTransitGatewayRoute(
-  network: EC2Client,
-  transitGateway: TransitGatewayConfig,
-  providerVpcId: string,
-  providerCidr: string,
-): Promise<RouteChange | RouteConflict> {
-  const tgwRouteTableId = transitGateway.routeTableId!;
-  const attachmentId = await findVpcAttachment(
-    network,
-    transitGateway.id,
-    providerVpcId,
-  );
-  if (!attachmentId) {
-    return `${providerVpcId} is not attached to transit gateway ${transitGateway.id}; ask the network team to attach it first`;
-  }
-  const existing = await findStaticTgwRoute(
-    network,
-    tgwRouteTableId,
-    providerCidr,
-  );
-  if (existing && !isOurRoute(existing, attachmentId)) {
-    return (
-      `transit gateway route table ${tgwRouteTableId} already routes ${providerCidr} to ` +
-      `${existing.state === 'blackhole' ? 'a blackhole' : existing.target}`
-    );
-  }
-  return {
-    kind: 'transit-gateway',
-    accountId: transitGateway.accountId,
-    region: transitGateway.region,
-    routeTableId: tgwRouteTableId,
-    destinationCidrBlock: providerCidr,
-    target: attachmentId,
-    status: existing ? 'already-present' : 'planned',
-  };
 }
 
 async function planSide(

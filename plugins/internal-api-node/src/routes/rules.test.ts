@@ -1,4 +1,16 @@
-import { cidrsOverlap, isOurRoute, planVpcRoutes } from './rules';
+import { cidrContains, cidrsOverlap } from '../cidr';
+import { isOurRoute, planVpcRoutes } from './rules';
+
+describe('cidrContains', () => {
+  it.each([
+    ['10.10.0.0/16', '10.10.3.0/24', true],
+    ['10.10.0.0/16', '10.10.0.0/16', true],
+    ['10.10.0.0/16', '10.11.0.0/24', false],
+    ['10.10.0.0/24', '10.10.0.0/16', false],
+  ])('%s contains %s: %s', (outer, inner, expected) => {
+    expect(cidrContains(outer, inner)).toBe(expected);
+  });
+});
 
 describe('cidrsOverlap', () => {
   it.each([
@@ -82,6 +94,57 @@ describe('planVpcRoutes', () => {
     expect(changes.map(c => `${c.routeTableId}:${c.status}`)).toEqual([
       'rtb-1:planned',
       'rtb-2:already-present',
+    ]);
+  });
+
+  it('refuses a broader or a narrower route to another target: more specific routes silently take traffic', () => {
+    const { changes, conflicts } = planVpcRoutes({
+      ...base,
+      destinationCidrBlock: '10.40.0.0/16',
+      tables: [
+        {
+          routeTableId: 'rtb-inspect',
+          routes: [
+            { destinationCidrBlock: '10.0.0.0/8', target: 'eni-appliance' },
+          ],
+        },
+        {
+          routeTableId: 'rtb-peer',
+          routes: [{ destinationCidrBlock: '10.40.7.0/24', target: 'pcx-9' }],
+        },
+        {
+          routeTableId: 'rtb-local',
+          routes: [{ destinationCidrBlock: '10.10.0.0/16', target: 'local' }],
+        },
+      ],
+    });
+    expect(conflicts).toEqual([
+      'rtb-inspect (provider vpc-a, account 444455556666) routes 10.0.0.0/8, which overlaps 10.40.0.0/16, to eni-appliance; a route for 10.40.0.0/16 would take that traffic away from it',
+      "rtb-peer (provider vpc-a, account 444455556666) routes 10.40.7.0/24, which overlaps 10.40.0.0/16, to pcx-9; it would keep part of 10.40.0.0/16's traffic from the transit gateway",
+    ]);
+    expect(changes.map(c => `${c.routeTableId}:${c.status}`)).toEqual([
+      'rtb-local:planned',
+    ]);
+  });
+
+  it('writes nothing where a broader route to the same transit gateway carries the traffic, and says so', () => {
+    const { changes, conflicts } = planVpcRoutes({
+      ...base,
+      destinationCidrBlock: '10.40.0.0/16',
+      tables: [
+        {
+          routeTableId: 'rtb-1',
+          routes: [{ destinationCidrBlock: '10.32.0.0/11', target: 'tgw-1' }],
+        },
+      ],
+    });
+    expect(conflicts).toEqual([]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        routeTableId: 'rtb-1',
+        status: 'already-present',
+        coveredBy: '10.32.0.0/11',
+      }),
     ]);
   });
 });

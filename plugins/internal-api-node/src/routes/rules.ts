@@ -1,4 +1,5 @@
 import type { ExistingRoute, RouteTableFacts } from '../aws/routeTables';
+import { cidrsOverlap, prefixLength } from '../cidr';
 
 /** A route this action ensures, in a VPC route table or the transit gateway route table. */
 export type RouteChange = {
@@ -10,29 +11,12 @@ export type RouteChange = {
   /** tgw-... for VPC routes, tgw-attach-... for the transit gateway route. */
   target: string;
   status: 'already-present' | 'planned' | 'created';
+  /** A broader route to the same transit gateway already carries the traffic: nothing is written. */
+  coveredBy?: string;
 };
 
 /** Why a route cannot be ensured; all of them are reported together. */
 export type RouteConflict = string;
-
-const toRange = (cidr: string) => {
-  const [address, bits] = cidr.split('/');
-  const start = address
-    .split('.')
-    .reduce((n, octet) => n * 256 + Number(octet), 0);
-  const size = 2 ** (32 - Number(bits));
-  return {
-    start: start - (start % size),
-    end: start - (start % size) + size - 1,
-    bits: Number(bits),
-  };
-};
-
-export function cidrsOverlap(a: string, b: string): boolean {
-  const x = toRange(a);
-  const y = toRange(b);
-  return x.start <= y.end && y.start <= x.end;
-}
 
 /**
  * Whether an existing route for the destination is the one we would create.
@@ -51,6 +35,11 @@ export function isOurRoute(route: ExistingRoute, target: string): boolean {
  * Plans one destination in each of a VPC's route tables: present when the same
  * route exists, planned when missing, a conflict when the CIDR is taken by
  * another target, is a default route, or overlaps the VPC's own CIDR.
+ * Overlap counts, not only equality: a broader or narrower route to another
+ * target is a conflict (a more specific route silently takes traffic from a
+ * broader one, e.g. a 10.0.0.0/8 route to an inspection appliance); a
+ * broader route to the same transit gateway already carries the traffic, so
+ * nothing is planned for that table and the change says which route covers it.
  */
 export function planVpcRoutes(options: {
   accountId: string;
@@ -70,7 +59,7 @@ export function planVpcRoutes(options: {
     destinationCidrBlock,
     transitGatewayId,
   } = options;
-  if (toRange(destinationCidrBlock).bits === 0) {
+  if (prefixLength(destinationCidrBlock) === 0) {
     return {
       changes: [],
       conflicts: [
@@ -92,6 +81,39 @@ export function planVpcRoutes(options: {
     const existing = table.routes.find(
       route => route.destinationCidrBlock === destinationCidrBlock,
     );
+    const overlapping = table.routes.filter(
+      route =>
+        route !== existing &&
+        route.target !== 'local' &&
+        cidrsOverlap(route.destinationCidrBlock, destinationCidrBlock),
+    );
+    const elsewhere = overlapping.filter(
+      route => !isOurRoute(route, transitGatewayId),
+    );
+    if (elsewhere.length > 0) {
+      conflicts.push(
+        ...elsewhere.map(route => {
+          const why =
+            prefixLength(route.destinationCidrBlock) <
+            prefixLength(destinationCidrBlock)
+              ? `a route for ${destinationCidrBlock} would take that traffic away from it`
+              : `it would keep part of ${destinationCidrBlock}'s traffic from the transit gateway`;
+          return `${
+            table.routeTableId
+          } (${vpcLabel}, account ${accountId}) routes ${
+            route.destinationCidrBlock
+          }, which overlaps ${destinationCidrBlock}, to ${
+            route.target ?? 'no target'
+          }; ${why}`;
+        }),
+      );
+      continue;
+    }
+    const coveredBy = overlapping.find(
+      route =>
+        prefixLength(route.destinationCidrBlock) <
+        prefixLength(destinationCidrBlock),
+    );
     if (existing && !isOurRoute(existing, transitGatewayId)) {
       conflicts.push(
         `${table.routeTableId} (${vpcLabel}, account ${accountId}) already routes ${destinationCidrBlock} to ` +
@@ -103,7 +125,7 @@ export function planVpcRoutes(options: {
       );
       continue;
     }
-    changes.push({
+    const route: RouteChange = {
       kind: 'vpc',
       accountId,
       region,
@@ -111,7 +133,16 @@ export function planVpcRoutes(options: {
       destinationCidrBlock,
       target: transitGatewayId,
       status: existing ? 'already-present' : 'planned',
-    });
+    };
+    changes.push(
+      !existing && coveredBy
+        ? {
+            ...route,
+            status: 'already-present',
+            coveredBy: coveredBy.destinationCidrBlock,
+          }
+        : route,
+    );
   }
   return { changes, conflicts };
 }

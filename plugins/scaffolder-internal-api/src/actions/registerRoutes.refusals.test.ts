@@ -58,6 +58,12 @@ describe('internal-api:tgw:register-routes refuses, with zero writes', () => {
       vpc: 'shared-services',
       cidr: '10.10.0.0/16',
     });
+    // A consumer in another account with customer-api's CIDR (10.40.0.0/16).
+    landscape = await addConsumerVpc(moto, landscape, {
+      name: 'customer-lab',
+      accountId: partner,
+      cidr: '10.40.0.0/16',
+    });
   }, 60_000);
   afterAll(() => sandbox?.stop());
 
@@ -139,6 +145,18 @@ describe('internal-api:tgw:register-routes refuses, with zero writes', () => {
     });
     await expect(result).rejects.toThrow(
       /10\.10\.0\.0\/16 overlaps consumer legacy-api .*'s own CIDR 10\.10\.0\.0\/16/,
+    );
+    expect(counter.writes()).toEqual([]);
+    expect(await state()).toEqual(before);
+  });
+
+  it('consumers whose CIDRs overlap each other', async () => {
+    const before = await state();
+    const { result, counter } = registerRoutes(landscape, {
+      consumers: ['customer-api', 'customer-lab'],
+    });
+    await expect(result).rejects.toThrow(
+      /consumer customer-api \(vpc-\w+\) \(10\.40\.0\.0\/16\) and consumer customer-lab \(vpc-\w+\) \(10\.40\.0\.0\/16\) overlap; the provider's return routes could not tell them apart/,
     );
     expect(counter.writes()).toEqual([]);
     expect(await state()).toEqual(before);

@@ -175,7 +175,6 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
         accountId: customer,
         cidr: `10.${70 + tables}.0.0/16`,
         routeTables: tables,
-        attach: false,
       });
       const { result, counter } = registerRoutes(
         wide,

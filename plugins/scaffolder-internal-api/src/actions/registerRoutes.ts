@@ -65,6 +65,12 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
                 destinationCidrBlock: z.string(),
                 target: z.string(),
                 status: z.string(),
+                coveredBy: z
+                  .string()
+                  .optional()
+                  .describe(
+                    'A broader route to the same transit gateway that already carries the traffic',
+                  ),
               }),
             )
             .describe(

@@ -8,9 +8,9 @@ import {
   SandboxLandscape,
   startSandbox,
 } from '@internal/aws-sandbox';
-import { countedContext, operations } from '../__testUtils__/countedContext';
-import { runAction, RunOptions } from '../__testUtils__/runAction';
-import { createResolvePlacementAction } from './resolvePlacement';
+import { operations } from '../__testUtils__/countedContext';
+import { resolvePlacement } from '../__testUtils__/resolvePlacement';
+import type { RunOptions } from '../__testUtils__/runAction';
 
 const { orders: ORDERS_ACCOUNT, payments: PAYMENTS_ACCOUNT } = SANDBOX_ACCOUNTS;
 const REGION = SANDBOX_REGION;
@@ -25,30 +25,17 @@ describe('internal-api:placement:resolve against the emulator', () => {
   }, 60_000);
   afterAll(() => sandbox?.stop());
 
-  async function resolve(
+  const resolve = (
     input: Record<string, unknown>,
     options: RunOptions & { ordersVpcId?: string } = {},
-  ) {
-    const { internalApi, aws, counter } = countedContext(landscape);
-    const action = createResolvePlacementAction({
-      // ordersVpcId: what the platform team configured as the Orders VPC.
-      internalApi: {
-        ...internalApi,
-        workloadAccounts: internalApi.workloadAccounts.map(account =>
-          account.accountId === ORDERS_ACCOUNT && options.ordersVpcId
-            ? { ...account, vpcId: options.ordersVpcId }
-            : account,
-        ),
-      },
-      aws,
+  ) =>
+    // ordersVpcId: what the platform team configured as the Orders VPC.
+    resolvePlacement(landscape, input, {
+      ...options,
+      vpcOf: options.ordersVpcId
+        ? { [ORDERS_ACCOUNT]: options.ordersVpcId }
+        : undefined,
     });
-    const result = runAction(
-      action,
-      { region: REGION, subnetFilters: [], ...input },
-      options,
-    );
-    return { result, calls: counter.calls };
-  }
 
   const privateSubnets = [{ name: 'tag:Tier', values: ['private'] }];
 
@@ -59,7 +46,6 @@ describe('internal-api:placement:resolve against the emulator', () => {
       name: 'orders-unordered',
       accountId: ORDERS_ACCOUNT,
       cidr: '10.32.0.0/16',
-      attach: false,
       subnets: [
         privateSubnet('c', '10.32.3.0/24'),
         privateSubnet('a', '10.32.1.0/24'),
@@ -139,12 +125,11 @@ describe('internal-api:placement:resolve against the emulator', () => {
     expect(dry).toEqual(real);
   });
 
-  it('makes the same three EC2 calls however many subnets and route tables the VPC has', async () => {
+  it('makes the same five EC2 calls however many subnets and route tables the VPC has', async () => {
     const withCrowded = await addWorkloadVpc(sandbox.moto, landscape, {
       name: 'crowded',
       accountId: ORDERS_ACCOUNT,
       cidr: '10.30.0.0/16',
-      attach: false,
       subnets: Array.from({ length: 24 }, (_, i) => ({
         availabilityZone: `eu-west-1${'abc'[i % 3]}`,
         cidr: `10.30.${i}.0/24`,
@@ -168,6 +153,9 @@ describe('internal-api:placement:resolve against the emulator', () => {
       'DescribeVpcs',
       'DescribeSubnets',
       'DescribeRouteTables',
+      // The transit gateway's attachment of the VPC and the zones of its subnets.
+      'DescribeTransitGatewayVpcAttachments',
+      'DescribeSubnets',
     ]);
     expect(many.calls).toEqual(few.calls);
   });
