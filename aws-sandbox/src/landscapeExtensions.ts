@@ -39,6 +39,10 @@ export async function addWorkloadVpc<L extends Landscape>(
     attach?: boolean;
     /** Attach with a subnet in these zones only: an attachment that misses a zone of the API. */
     attachZones?: string[];
+    /** Off: a VPC without DNS host names, which private-DNS endpoints need. */
+    dnsHostnames?: boolean;
+    /** VPC endpoints it already has, e.g. ['ecr.api', 's3']. */
+    endpoints?: string[];
     /** Its key in `vpcs`; default `<accountId>/<cidr>`. */
     name?: string;
     title?: string;
@@ -63,6 +67,8 @@ export async function addWorkloadVpc<L extends Landscape>(
     subnets,
     attach: spec.attach ?? true,
     attachZones: spec.attachZones,
+    dnsHostnames: spec.dnsHostnames,
+    endpoints: spec.endpoints,
   });
   return withChanges(
     landscape,

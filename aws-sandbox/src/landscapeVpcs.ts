@@ -5,7 +5,7 @@ import {
 import { ec2In } from './accounts';
 import { Landscape, LandscapeVpc, SANDBOX_REGION } from './landscape';
 import type { MotoServer } from './motoServer';
-import { createVpcWithSubnets, SubnetSpec } from './vpcs';
+import { createVpcEndpoints, createVpcWithSubnets, SubnetSpec } from './vpcs';
 
 /** A private subnet: tagged so, with a route table of its own. */
 export function privateSubnet(zone: string, cidr: string): SubnetSpec {
@@ -41,14 +41,29 @@ export async function createLandscapeVpc(
     attach: boolean;
     /** Attach with a subnet in these zones only (e.g. ['eu-west-1a']); default every zone of `subnets`. */
     attachZones?: string[];
+    /** Default on (see createVpcWithSubnets). */
+    dnsHostnames?: boolean;
+    /** VPC endpoints it already has, e.g. ['ecr.api', 's3']. */
+    endpoints?: string[];
   },
 ): Promise<LandscapeVpc> {
   if (landscape.vpcs[name]) {
     throw new Error(`The landscape already has a VPC named '${name}'`);
   }
-  const created = await withEc2(moto, spec.accountId, ec2 =>
-    createVpcWithSubnets(ec2, { cidr: spec.cidr, subnets: spec.subnets }),
-  );
+  const created = await withEc2(moto, spec.accountId, async ec2 => {
+    const made = await createVpcWithSubnets(ec2, {
+      cidr: spec.cidr,
+      subnets: spec.subnets,
+      dnsHostnames: spec.dnsHostnames,
+    });
+    await createVpcEndpoints(
+      ec2,
+      made.vpcId,
+      SANDBOX_REGION,
+      spec.endpoints ?? [],
+    );
+    return made;
+  });
   const vpc: LandscapeVpc = {
     accountId: spec.accountId,
     cidr: spec.cidr,

@@ -3,7 +3,9 @@ import {
   CreateRouteTableCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
+  CreateVpcEndpointCommand,
   EC2Client,
+  ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
 
 export interface SubnetSpec {
@@ -25,7 +27,16 @@ export interface CreatedSubnet {
 /** Creates a VPC with the given subnets, in whatever account the client is in. */
 export async function createVpcWithSubnets(
   ec2: EC2Client,
-  spec: { cidr: string; tags?: Record<string, string>; subnets: SubnetSpec[] },
+  spec: {
+    cidr: string;
+    tags?: Record<string, string>;
+    subnets: SubnetSpec[];
+    /**
+     * DNS host names, which a VPC gets off unless asked and which private-DNS
+     * endpoints need; default on, as platform teams run their VPCs.
+     */
+    dnsHostnames?: boolean;
+  },
 ): Promise<{ vpcId: string; subnets: CreatedSubnet[] }> {
   const { Vpc } = await ec2.send(
     new CreateVpcCommand({
@@ -34,6 +45,14 @@ export async function createVpcWithSubnets(
     }),
   );
   const vpcId = Vpc!.VpcId!;
+  if (spec.dnsHostnames ?? true) {
+    await ec2.send(
+      new ModifyVpcAttributeCommand({
+        VpcId: vpcId,
+        EnableDnsHostnames: { Value: true },
+      }),
+    );
+  }
   const subnets: CreatedSubnet[] = [];
   for (const subnet of spec.subnets) {
     const { Subnet } = await ec2.send(
@@ -79,4 +98,27 @@ function tagSpecification(
           Tags: entries.map(([Key, Value]) => ({ Key, Value })),
         },
       ];
+}
+
+/**
+ * Gives the VPC endpoints for these services (e.g. `ecr.api`, `s3`): gateway
+ * endpoints for s3 and dynamodb, interface endpoints with private DNS else.
+ */
+export async function createVpcEndpoints(
+  ec2: EC2Client,
+  vpcId: string,
+  region: string,
+  services: string[],
+): Promise<void> {
+  for (const service of services) {
+    const gateway = ['s3', 'dynamodb'].includes(service);
+    await ec2.send(
+      new CreateVpcEndpointCommand({
+        VpcId: vpcId,
+        ServiceName: `com.amazonaws.${region}.${service}`,
+        VpcEndpointType: gateway ? 'Gateway' : 'Interface',
+        PrivateDnsEnabled: gateway ? undefined : true,
+      }),
+    );
+  }
 }

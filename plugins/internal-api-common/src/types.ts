@@ -66,6 +66,18 @@ export type PlacementPreview = {
   problems: string[];
 };
 
+/**
+ * What the generated stack needs to know about the VPC beyond the subnets
+ * (internal-api:placement:resolve outputs it; the form's preview does not
+ * read it).
+ */
+export type PlacementFacts = {
+  /** The VPC endpoints the API's tasks use that the VPC already has: of ecr.api, ecr.dkr, logs, s3. */
+  vpcEndpoints: string[];
+  /** Whether every chosen subnet's route table has a default route (NAT gateway, transit gateway, appliance…). */
+  egressRoute: boolean;
+};
+
 /** One write a delegation needs, and what became of it. */
 export type DelegationChange = {
   change: 'create-zone' | 'delegate';

@@ -1,8 +1,10 @@
 import {
+  DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
   EC2Client,
   Filter,
   paginateDescribeSubnets,
+  paginateDescribeVpcEndpoints,
 } from '@aws-sdk/client-ec2';
 import type { SubnetFacts } from '@internal/plugin-internal-api-common';
 import { readRouteTables } from './routeTables';
@@ -35,6 +37,8 @@ export type SubnetDetails = SubnetFacts & {
   availableIpAddressCount: number;
   /** An IPv6-only subnet: no IPv4 CIDR at all. */
   ipv6Native: boolean;
+  /** Where its route table sends 0.0.0.0/0 (nat-, tgw-, igw-, eni-…), if anywhere. */
+  defaultRouteTarget?: string;
 };
 
 /**
@@ -65,15 +69,69 @@ export async function describeSubnets(
     ),
   );
   const mainRouteTableId = tables.find(table => table.main)?.routeTableId;
+  const defaultRouteOf = (routeTableId: string) =>
+    tables
+      .find(table => table.routeTableId === routeTableId)
+      ?.routes.find(route => route.destinationCidrBlock === '0.0.0.0/0')
+      ?.target;
 
-  return subnets.map(subnet => ({
-    subnetId: subnet.SubnetId!,
-    availabilityZone: subnet.AvailabilityZone!,
-    cidr: subnet.CidrBlock ?? '',
-    routeTableId: routeTableBySubnet.get(subnet.SubnetId!) ?? mainRouteTableId!,
-    availableIpAddressCount: subnet.AvailableIpAddressCount ?? 0,
-    ipv6Native: subnet.Ipv6Native ?? !subnet.CidrBlock,
-  }));
+  return subnets.map(subnet => {
+    const routeTableId =
+      routeTableBySubnet.get(subnet.SubnetId!) ?? mainRouteTableId!;
+    return {
+      subnetId: subnet.SubnetId!,
+      availabilityZone: subnet.AvailabilityZone!,
+      cidr: subnet.CidrBlock ?? '',
+      routeTableId,
+      availableIpAddressCount: subnet.AvailableIpAddressCount ?? 0,
+      ipv6Native: subnet.Ipv6Native ?? !subnet.CidrBlock,
+      defaultRouteTarget: defaultRouteOf(routeTableId),
+    };
+  });
+}
+
+/** Whether the VPC resolves DNS and gives instances DNS host names: two calls. */
+export async function describeVpcDns(ec2: EC2Client, vpcId: string) {
+  const attribute = async (
+    Attribute: 'enableDnsSupport' | 'enableDnsHostnames',
+  ) => {
+    const answer = await ec2.send(
+      new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute }),
+    );
+    return Boolean(
+      (answer.EnableDnsSupport ?? answer.EnableDnsHostnames)?.Value,
+    );
+  };
+  return {
+    dnsSupport: await attribute('enableDnsSupport'),
+    dnsHostnames: await attribute('enableDnsHostnames'),
+  };
+}
+
+/**
+ * The VPC's endpoints that carry traffic, by service name without the
+ * `com.amazonaws.<region>.` prefix (e.g. ecr.api, s3): one paginated call.
+ */
+export async function describeVpcEndpointServices(
+  ec2: EC2Client,
+  vpcId: string,
+): Promise<string[]> {
+  const services: string[] = [];
+  for await (const page of paginateDescribeVpcEndpoints(
+    { client: ec2 },
+    { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] },
+  )) {
+    for (const endpoint of page.VpcEndpoints ?? []) {
+      if (
+        ['available', 'pending'].includes(endpoint.State?.toLowerCase() ?? '')
+      ) {
+        services.push(
+          endpoint.ServiceName!.replace(/^com\.amazonaws\.[a-z0-9-]+\./, ''),
+        );
+      }
+    }
+  }
+  return services;
 }
 
 /** The Availability Zone of each subnet, by id: one paginated call. */

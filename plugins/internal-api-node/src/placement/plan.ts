@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type {
+  PlacementFacts,
   PlacementPreview,
   PlacementPreviewRequest,
 } from '@internal/plugin-internal-api-common';
@@ -19,6 +20,7 @@ import {
   subnetsByZone,
   validateSubnetFilters,
 } from './rules';
+import { readPlacementFacts } from './facts';
 
 /**
  * Read-only: the subnets the filters match in a workload account's VPC, by
@@ -35,7 +37,15 @@ export async function planPlacement(
   internalApi: InternalApiConfig,
   clients: AwsClients,
   request: PlacementPreviewRequest & { vpcId?: string },
-): Promise<PlacementPreview> {
+  options: {
+    /**
+     * Also read what the generated stack needs (endpoints, egress) and refuse a
+     * VPC without DNS support and host names: three more calls. The action
+     * asks; the form's live preview, which runs as the person types, does not.
+     */
+    facts?: boolean;
+  } = {},
+): Promise<PlacementPreview & { facts?: PlacementFacts }> {
   const { accountId, region, subnetFilters } = request;
   const account = findWorkloadAccount(internalApi, accountId, region);
   const vpcId = workloadVpcId(account, request.vpcId, { canBeEmpty: true });
@@ -94,6 +104,12 @@ export async function planPlacement(
       }),
     );
   }
+  let facts: PlacementFacts | undefined;
+  if (options.facts) {
+    const read = await readPlacementFacts(ec2, vpcId, subnets);
+    facts = read.facts;
+    problems.push(...read.problems);
+  }
   return {
     accountId,
     region,
@@ -101,5 +117,6 @@ export async function planPlacement(
     vpcCidr: vpc.vpcCidr,
     zones,
     problems,
+    ...(facts && { facts }),
   };
 }

@@ -73,6 +73,9 @@ describe('internal-api:placement:resolve against the emulator', () => {
         cidr: s.cidr,
         routeTableId: s.routeTableId,
       })),
+      // The sandbox's VPCs have no endpoints and no default route.
+      vpcEndpoints: [],
+      egressRoute: false,
     });
     expect(byZone.map(s => s.subnetId)).not.toEqual(
       vpc.subnets.map(s => s.subnetId),
@@ -125,7 +128,7 @@ describe('internal-api:placement:resolve against the emulator', () => {
     expect(dry).toEqual(real);
   });
 
-  it('makes the same five EC2 calls however many subnets and route tables the VPC has', async () => {
+  it('makes the same eight EC2 calls however many subnets and route tables the VPC has', async () => {
     const withCrowded = await addWorkloadVpc(sandbox.moto, landscape, {
       name: 'crowded',
       accountId: ORDERS_ACCOUNT,
@@ -156,6 +159,10 @@ describe('internal-api:placement:resolve against the emulator', () => {
       // The transit gateway's attachment of the VPC and the zones of its subnets.
       'DescribeTransitGatewayVpcAttachments',
       'DescribeSubnets',
+      // What the stack needs to know: endpoints, DNS support and host names.
+      'DescribeVpcEndpoints',
+      'DescribeVpcAttribute',
+      'DescribeVpcAttribute',
     ]);
     expect(many.calls).toEqual(few.calls);
   });

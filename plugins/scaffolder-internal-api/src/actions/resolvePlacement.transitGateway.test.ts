@@ -111,3 +111,52 @@ describe('internal-api:placement:resolve and the transit gateway', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('internal-api:placement:resolve reports what the stack needs to know', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  }, 60_000);
+  afterAll(() => sandbox?.stop());
+
+  const placeIn = async (spec: {
+    name: string;
+    cidr: string;
+    endpoints?: string[];
+    dnsHostnames?: boolean;
+  }) => {
+    const landscape = await addWorkloadVpc(sandbox.moto, sandbox.landscape, {
+      accountId: ORDERS_ACCOUNT,
+      ...spec,
+    });
+    return resolvePlacement(
+      landscape,
+      { accountId: ORDERS_ACCOUNT, subnetFilters: privateSubnets },
+      { vpcOf: { [ORDERS_ACCOUNT]: landscape.vpcs[spec.name].vpcId } },
+    ).result;
+  };
+
+  it('the endpoints the VPC already has, so the stack does not create them twice', async () => {
+    const outputs = await placeIn({
+      name: 'with-endpoints',
+      cidr: '10.35.0.0/16',
+      endpoints: ['ecr.api', 's3', 'sqs'],
+    });
+    expect(outputs).toMatchObject({
+      vpcEndpoints: ['ecr.api', 's3'],
+      egressRoute: false,
+    });
+  });
+
+  it('refuses a VPC without DNS host names: private-DNS endpoints need them', async () => {
+    await expect(
+      placeIn({
+        name: 'no-dns-names',
+        cidr: '10.36.0.0/16',
+        dnsHostnames: false,
+      }),
+    ).rejects.toThrow(
+      /vpc-\w+ has enableDnsHostnames off; the API's VPC endpoints \(ECR, Logs\) resolve through private DNS, which needs both on\./,
+    );
+  });
+});

@@ -63,17 +63,29 @@ export function createResolvePlacementAction(options: InternalApiContext) {
               }),
             )
             .describe('One per Availability Zone, sorted by zone'),
+        vpcEndpoints: z =>
+          z
+            .array(z.string())
+            .describe(
+              'The endpoints the API needs (of ecr.api, ecr.dkr, logs, s3) that the VPC already has: the stack must not create them again',
+            ),
+        egressRoute: z =>
+          z
+            .boolean()
+            .describe(
+              "Whether every chosen subnet's route table has a default route (NAT gateway, transit gateway or appliance)",
+            ),
       },
     },
     async handler(ctx) {
       const { accountId, region, vpcId, subnetFilters } = ctx.input;
       const preview = await aws.withClients(ctx.user?.ref, clients =>
-        planPlacement(internalApi, clients, {
-          accountId,
-          region,
-          vpcId,
-          subnetFilters,
-        }),
+        planPlacement(
+          internalApi,
+          clients,
+          { accountId, region, vpcId, subnetFilters },
+          { facts: true },
+        ),
       );
       if (preview.problems.length > 0) {
         throw new InputError(preview.problems.join(' '));
@@ -95,6 +107,8 @@ export function createResolvePlacementAction(options: InternalApiContext) {
         subnets.map(s => s.availabilityZone),
       );
       ctx.output('subnets', subnets);
+      ctx.output('vpcEndpoints', preview.facts!.vpcEndpoints);
+      ctx.output('egressRoute', preview.facts!.egressRoute);
     },
   });
 }

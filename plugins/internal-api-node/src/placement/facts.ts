@@ -1,0 +1,57 @@
+import type { PlacementFacts } from '@internal/plugin-internal-api-common';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import {
+  describeVpcDns,
+  describeVpcEndpointServices,
+  SubnetDetails,
+} from '../aws/vpcs';
+
+/** The endpoints an internal API's Fargate tasks need in private subnets (trap 1). */
+const TASK_ENDPOINTS = ['ecr.api', 'ecr.dkr', 'logs', 's3'];
+
+/**
+ * Why the VPC cannot take the stack's interface endpoints: private DNS for an
+ * endpoint (how ECR and Logs resolve to it) needs both DNS attributes on.
+ */
+export function dnsProblems(
+  vpcId: string,
+  dns: { dnsSupport: boolean; dnsHostnames: boolean },
+): string[] {
+  const off = [
+    dns.dnsSupport ? undefined : 'enableDnsSupport',
+    dns.dnsHostnames ? undefined : 'enableDnsHostnames',
+  ].filter(Boolean);
+  return off.length === 0
+    ? []
+    : [
+        `${vpcId} has ${off.join(
+          ' and ',
+        )} off; the API's VPC endpoints (ECR, Logs) resolve through private DNS, which needs ` +
+          'both on. A platform engineer turns them on (ec2 modify-vpc-attribute), then run the task again.',
+      ];
+}
+
+/** Whether every subnet's route table sends 0.0.0.0/0 somewhere. */
+export const allHaveEgress = (subnets: SubnetDetails[]) =>
+  subnets.length > 0 && subnets.every(subnet => subnet.defaultRouteTarget);
+
+/**
+ * Read-only: what the generated stack needs to know about the VPC (three
+ * calls: its endpoints and its two DNS attributes), and why it cannot take
+ * the stack's endpoints.
+ */
+export async function readPlacementFacts(
+  ec2: EC2Client,
+  vpcId: string,
+  subnets: SubnetDetails[],
+): Promise<{ facts: PlacementFacts; problems: string[] }> {
+  const services = await describeVpcEndpointServices(ec2, vpcId);
+  const dns = await describeVpcDns(ec2, vpcId);
+  return {
+    facts: {
+      vpcEndpoints: TASK_ENDPOINTS.filter(name => services.includes(name)),
+      egressRoute: allHaveEgress(subnets),
+    },
+    problems: dnsProblems(vpcId, dns),
+  };
+}
