@@ -19,6 +19,8 @@ export type RouteTableFacts = {
   main: boolean;
   /** Subnets explicitly associated with this table. */
   subnetIds: string[];
+  /** Gateways (internet, virtual private) associated with it: an edge route table. */
+  gatewayIds: string[];
   routes: ExistingRoute[];
 };
 
@@ -63,6 +65,9 @@ export async function readRouteTables(
         main: associations.some(association => association.Main),
         subnetIds: associations.flatMap(association =>
           association.SubnetId ? [association.SubnetId] : [],
+        ),
+        gatewayIds: associations.flatMap(association =>
+          association.GatewayId ? [association.GatewayId] : [],
         ),
         routes: (table.Routes ?? [])
           .filter(route => route.DestinationCidrBlock)

@@ -121,6 +121,37 @@ describe('route planning and apply with EC2 mocked', () => {
     expect(writes.map(write => changes[write.change])).not.toContain(tgw);
   });
 
+  // Gateway (edge) associations: moto's answer is mocked like the rest of this file.
+  it('never writes an edge route table (one associated with a gateway), and says so', async () => {
+    ec2.on(SearchTransitGatewayRoutesCommand).resolves({ Routes: [] });
+    ec2.on(DescribeRouteTablesCommand).callsFake(input => ({
+      RouteTables:
+        input.Filters[0].Values[0] === 'vpc-a'
+          ? [{ RouteTableId: 'rtb-a', Routes: [] }]
+          : [
+              { RouteTableId: 'rtb-c', Routes: [] },
+              {
+                RouteTableId: 'rtb-edge',
+                Routes: [],
+                Associations: [{ GatewayId: 'igw-1', Main: false }],
+              },
+            ],
+    }));
+    const planned = await plan();
+    expect(planned.changes.map(change => change.routeTableId)).toEqual([
+      'rtb-c',
+      'rtb-a',
+      'tgw-rtb-1',
+    ]);
+    expect(planned.skipped).toEqual([
+      {
+        routeTableId: 'rtb-edge',
+        reason:
+          'consumer c: associated with igw-1 (an edge route table); never written',
+      },
+    ]);
+  });
+
   it('plans as plain data: each planned route has one write, named after the route', async () => {
     ec2.on(SearchTransitGatewayRoutesCommand).resolves({ Routes: [] });
     const planned = await plan();

@@ -40,6 +40,8 @@ export type RoutePlan = Plan<RouteChange, RouteWrite> & {
   providerCidr: string;
   /** In the order the consumers were given. */
   consumerCidrs: string[];
+  /** Route tables the plan leaves alone, and why. */
+  skipped: { routeTableId: string; reason: string }[];
 };
 
 /**
@@ -235,7 +237,13 @@ export async function planRouteRegistration(
         'Ask the owner of each route table to remove or change the route, or choose other consumers.',
     );
   }
-  return { changes, writes, providerCidr, consumerCidrs };
+  return {
+    changes,
+    writes,
+    providerCidr,
+    consumerCidrs,
+    skipped: sides.flatMap(side => side.skipped),
+  };
 }
 
 async function planSide(
@@ -259,13 +267,16 @@ async function planSide(
       `subnets: route tables ${missing.join(', ')} are not in ${side.vpcId}.`,
     );
   }
+  // An edge route table steers traffic entering the VPC through a gateway;
+  // a route to the transit gateway there would send internet traffic to it.
+  const edge = tables.filter(table => table.gatewayIds.length > 0);
   const results = destinations.map(destinationCidrBlock =>
     planVpcRoutes({
       accountId: side.location.accountId,
       region: side.location.region,
       vpcLabel: side.label,
       vpcCidr,
-      tables,
+      tables: tables.filter(table => !edge.includes(table)),
       destinationCidrBlock,
       transitGatewayId,
     }),
@@ -274,5 +285,11 @@ async function planSide(
     side,
     changes: results.flatMap(r => r.changes),
     conflicts: results.flatMap(r => r.conflicts),
+    skipped: edge.map(table => ({
+      routeTableId: table.routeTableId,
+      reason: `${side.label}: associated with ${table.gatewayIds.join(
+        ', ',
+      )} (an edge route table); never written`,
+    })),
   };
 }

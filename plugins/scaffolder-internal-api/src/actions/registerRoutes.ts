@@ -88,6 +88,9 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
           routeTableIds: subnets.map(subnet => subnet.routeTableId),
           consumers,
         });
+        for (const { routeTableId, reason } of plan.skipped) {
+          ctx.logger.info(`Leaves ${routeTableId} alone: ${reason}.`);
+        }
         let routes: RouteChange[] = plan.changes;
         if (ctx.isDryRun || ctx.input.planOnly) {
           logRoutes(ctx.logger, 'Plan only, would create', routes);
