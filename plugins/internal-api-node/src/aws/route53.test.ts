@@ -8,7 +8,12 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createNsRecord, createPublicZone, waitForChange } from './route53';
+import {
+  createNsRecord,
+  createPublicZone,
+  listRecordsNamed,
+  waitForChange,
+} from './route53';
 
 // One mock for the file: each mockClient() call replaces the client's send.
 const route53 = mockClient(Route53Client);
@@ -162,5 +167,28 @@ describe('createPublicZone (Route 53 mocked: moto accepts a CallerReference twic
       hostedZoneId: 'ZOURS',
       nameServers: ['ns-9.awsdns-09.org'],
     });
+  });
+});
+
+describe('listRecordsNamed (ListResourceRecordSets mocked: a zone larger than one page)', () => {
+  it('reads one page when the name is followed by other names, however large the zone', async () => {
+    route53.on(ListResourceRecordSetsCommand).resolves({
+      ResourceRecordSets: [
+        { Name: 'api.acme.com.', Type: 'TXT' },
+        { Name: 'a.api.acme.com.', Type: 'A' },
+      ],
+      IsTruncated: true,
+      NextRecordName: 'b.api.acme.com.',
+      NextRecordType: 'A',
+      MaxItems: 300,
+    });
+    await expect(
+      listRecordsNamed(
+        new Route53Client({ region: 'us-east-1' }),
+        'ZPARENT',
+        'api.acme.com',
+      ),
+    ).resolves.toEqual([{ Name: 'api.acme.com.', Type: 'TXT' }]);
+    expect(route53.commandCalls(ListResourceRecordSetsCommand)).toHaveLength(1);
   });
 });

@@ -74,14 +74,16 @@ const isAtOrBelow = (recordName: string | undefined, name: string) => {
 };
 
 /**
- * Every record set of this name and of every name below it, in Route 53's
- * order (labels compared from the right, so a name's subtree follows it).
- * Paginated: a subtree with many records is read whole.
+ * The record sets from `name` on, in Route 53's order (labels compared from
+ * the right, so a name's own records come first and its subtree follows), for
+ * as long as `keep` holds: the listing stops at the first record past them,
+ * so reading one name costs one call however large the zone is.
  */
-export async function listRecordsAtAndBelow(
+async function listRecordsFrom(
   route53: Route53Client,
   hostedZoneId: string,
   name: string,
+  keep: (recordName: string | undefined) => boolean,
 ): Promise<ResourceRecordSet[]> {
   const records: ResourceRecordSet[] = [];
   let start: { name?: string; type?: RRType; identifier?: string } = {
@@ -98,9 +100,9 @@ export async function listRecordsAtAndBelow(
       }),
     );
     const sets = page.ResourceRecordSets ?? [];
-    const inside = sets.filter(record => isAtOrBelow(record.Name, name));
-    records.push(...inside);
-    if (!page.IsTruncated || inside.length < sets.length) {
+    const kept = sets.filter(record => keep(record.Name));
+    records.push(...kept);
+    if (!page.IsTruncated || kept.length < sets.length) {
       return records;
     }
     start = {
@@ -111,16 +113,28 @@ export async function listRecordsAtAndBelow(
   }
 }
 
-/** Every record set of exactly this name (all types) in the zone. */
-export async function listRecordsNamed(
+/** Every record set of this name and of every name below it. */
+export const listRecordsAtAndBelow = (
   route53: Route53Client,
   hostedZoneId: string,
   name: string,
-): Promise<ResourceRecordSet[]> {
-  return (await listRecordsAtAndBelow(route53, hostedZoneId, name)).filter(
-    record => record.Name?.toLowerCase() === fqdn(name),
+) =>
+  listRecordsFrom(route53, hostedZoneId, name, recordName =>
+    isAtOrBelow(recordName, name),
   );
-}
+
+/** Every record set of exactly this name (all types) in the zone. */
+export const listRecordsNamed = (
+  route53: Route53Client,
+  hostedZoneId: string,
+  name: string,
+) =>
+  listRecordsFrom(
+    route53,
+    hostedZoneId,
+    name,
+    recordName => recordName?.toLowerCase() === fqdn(name),
+  );
 
 /**
  * Creates the zone. `callerReference` makes it idempotent: when an earlier
