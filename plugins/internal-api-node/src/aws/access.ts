@@ -66,19 +66,21 @@ const awsErrors = new WeakSet<object>();
 export const isAwsError = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && awsErrors.has(error);
 
+/** Runs `fn`, marking what it throws as an AWS error. The same error object goes on, so callers still match its name (e.g. RouteAlreadyExists). */
+async function asAwsCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null) {
+      awsErrors.add(error);
+    }
+    throw error;
+  }
+}
+
 function tagAwsErrors(client: AwsClient) {
   (client.middlewareStack as EC2Client['middlewareStack']).add(
-    next => async args => {
-      try {
-        return await next(args);
-      } catch (error) {
-        // The same error object goes on, so callers still match its name (e.g. RouteAlreadyExists).
-        if (typeof error === 'object' && error !== null) {
-          awsErrors.add(error);
-        }
-        throw error;
-      }
-    },
+    next => args => asAwsCall(() => next(args)),
     { step: 'initialize', name: 'internalApiTagAwsErrors', priority: 'high' },
   );
   return client;
@@ -88,16 +90,8 @@ export function createAwsAccess(
   options: AwsAccessOptions & { credentials: AccountCredentials },
 ): AwsAccess {
   const { credentials, clientConfig, onClient } = options;
-  const credentialsFor = async (accountId: string, initiator?: string) => {
-    try {
-      return await credentials.forAccount(accountId, initiator);
-    } catch (error) {
-      if (typeof error === 'object' && error !== null) {
-        awsErrors.add(error);
-      }
-      throw error;
-    }
-  };
+  const credentialsFor = (accountId: string, initiator?: string) =>
+    asAwsCall(() => credentials.forAccount(accountId, initiator));
   return {
     async withClients(initiator, use) {
       const open = new Map<string, Promise<AwsClient>>();
@@ -127,16 +121,18 @@ export function createAwsAccess(
                 credentials: await credentialsFor(accountId, initiator),
               }),
           ),
-        route53: (accountId, region) =>
-          client(
-            `route53/${accountId}/${route53Region(region)}`,
+        route53: (accountId, region) => {
+          const endpointRegion = route53Region(region);
+          return client(
+            `route53/${accountId}/${endpointRegion}`,
             async () =>
               new Route53Client({
                 ...clientConfig,
-                region: route53Region(region),
+                region: endpointRegion,
                 credentials: await credentialsFor(accountId, initiator),
               }),
-          ),
+          );
+        },
       };
       try {
         return await use(clients);

@@ -49,17 +49,18 @@ export type RoutePlan = Plan<RouteChange, RouteWrite> & {
  * could send one consumer's answers to the other.
  */
 function consumerOverlaps(consumers: VpcSide[], cidrs: string[]) {
-  return consumers.flatMap((a, i) =>
-    consumers
-      .slice(i + 1)
-      .filter((_, j) => cidrsOverlap(cidrs[i], cidrs[i + 1 + j]))
-      .map(
-        b =>
-          `${a.label} (${cidrs[i]}) and ${b.label} (${
-            cidrs[consumers.indexOf(b)]
-          }) overlap; the provider's return routes could not tell them apart: choose one of them`,
-      ),
+  const conflicts: RouteConflict[] = [];
+  consumers.forEach((a, i) =>
+    consumers.slice(i + 1).forEach((b, offset) => {
+      const j = i + 1 + offset;
+      if (cidrsOverlap(cidrs[i], cidrs[j])) {
+        conflicts.push(
+          `${a.label} (${cidrs[i]}) and ${b.label} (${cidrs[j]}) overlap; the provider's return routes could not tell them apart: choose one of them`,
+        );
+      }
+    }),
   );
+  return conflicts;
 }
 
 /** Names the route, so a retried task finds the result of its earlier write. */

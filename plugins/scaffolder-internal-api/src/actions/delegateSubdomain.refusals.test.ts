@@ -2,22 +2,13 @@ import {
   CreateHostedZoneCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import {
-  addParentZone,
-  Landscape,
-  route53In,
-  Sandbox,
-  SANDBOX_ACCOUNTS,
-  startSandbox,
-} from '@internal/aws-sandbox';
-import { countedContext } from '../__testUtils__/countedContext';
+import { SANDBOX_ACCOUNTS } from '@internal/aws-sandbox';
+import { DnsSandbox, startDnsSandbox } from '../__testUtils__/dnsSandbox';
 import {
   publicZoneIds,
   recordSets,
   upsertRecord,
 } from '../__testUtils__/route53Records';
-import { runAction } from '../__testUtils__/runAction';
-import { createDelegateSubdomainAction } from './delegateSubdomain';
 
 const {
   dns: DNS_ACCOUNT,
@@ -26,45 +17,20 @@ const {
 } = SANDBOX_ACCOUNTS;
 
 describe('internal-api:dns:delegate refuses with zero writes', () => {
-  let sandbox: Sandbox;
-  let landscape: Landscape;
+  let dnsSandbox: DnsSandbox;
   let dnsAccount: Route53Client;
   let orders: Route53Client;
   let payments: Route53Client;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    // acme.com is seeded; a second parent zone below it.
-    landscape = await addParentZone(
-      sandbox.moto,
-      sandbox.landscape,
-      'internal.acme.com',
-    );
-    dnsAccount = await route53In(sandbox.moto, DNS_ACCOUNT);
-    orders = await route53In(sandbox.moto, ORDERS_ACCOUNT);
-    payments = await route53In(sandbox.moto, PAYMENTS_ACCOUNT);
+    dnsSandbox = await startDnsSandbox();
+    ({ dns: dnsAccount, orders, payments } = dnsSandbox.route53);
   }, 60_000);
-  afterAll(async () => {
-    for (const client of [dnsAccount, orders, payments]) {
-      client?.destroy();
-    }
-    await sandbox?.stop();
-  });
+  afterAll(() => dnsSandbox?.stop());
 
-  function delegate(input: { domainName: string; accountId?: string }) {
-    const { counter, ...context } = countedContext(landscape);
-    const action = createDelegateSubdomainAction({
-      ...context,
-      changeWait: { timeoutMs: 5_000, intervalMs: 10 },
-    });
-    const result = runAction(action, { accountId: ORDERS_ACCOUNT, ...input });
-    return { result, counter };
-  }
-
-  const acmeZoneId = () =>
-    landscape.config.internalApi.parentZones.find(
-      zone => zone.domain === 'acme.com',
-    )!.hostedZoneId;
+  const delegate = (input: { domainName: string; accountId?: string }) =>
+    dnsSandbox.delegate(input);
+  const acmeZoneId = () => dnsSandbox.parentZoneId('acme.com');
   const acmeRecords = (name: string) =>
     recordSets(dnsAccount, acmeZoneId(), name);
   const addAcmeRecord = (name: string, type: 'NS' | 'A', values: string[]) =>

@@ -2,76 +2,33 @@ import {
   CreateHostedZoneCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import {
-  addParentZone,
-  FailAwsCall,
-  Landscape,
-  route53In,
-  Sandbox,
-  SANDBOX_ACCOUNTS,
-  startSandbox,
-} from '@internal/aws-sandbox';
-import { countedContext, operations } from '../__testUtils__/countedContext';
+import { SANDBOX_ACCOUNTS } from '@internal/aws-sandbox';
+import { operations } from '../__testUtils__/countedContext';
+import { DnsSandbox, startDnsSandbox } from '../__testUtils__/dnsSandbox';
 import {
   callerReferenceOf,
   publicZoneIds,
   recordSets,
   zoneNameServers,
 } from '../__testUtils__/route53Records';
-import { runAction, RunOptions } from '../__testUtils__/runAction';
-import {
-  createDelegateSubdomainAction,
-  DRY_RUN_ZONE_ID,
-} from './delegateSubdomain';
+import { DRY_RUN_ZONE_ID } from './delegateSubdomain';
 
-const { dns, orders: ORDERS_ACCOUNT } = SANDBOX_ACCOUNTS;
+const { orders: ORDERS_ACCOUNT } = SANDBOX_ACCOUNTS;
 
 describe('internal-api:dns:delegate against the emulator', () => {
-  let sandbox: Sandbox;
-  let landscape: Landscape;
+  let dnsSandbox: DnsSandbox;
   let dnsAccount: Route53Client;
   let orders: Route53Client;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    // acme.com is seeded; a second parent zone below it.
-    landscape = await addParentZone(
-      sandbox.moto,
-      sandbox.landscape,
-      'internal.acme.com',
-    );
-    dnsAccount = await route53In(sandbox.moto, dns);
-    orders = await route53In(sandbox.moto, ORDERS_ACCOUNT);
+    dnsSandbox = await startDnsSandbox();
+    ({ dns: dnsAccount, orders } = dnsSandbox.route53);
   }, 60_000);
-  afterAll(async () => {
-    dnsAccount?.destroy();
-    orders?.destroy();
-    await sandbox?.stop();
-  });
+  afterAll(() => dnsSandbox?.stop());
 
-  function delegate(
-    input: { domainName: string; accountId?: string; planOnly?: boolean },
-    options: RunOptions & { failCall?: FailAwsCall } = {},
-  ) {
-    const { counter, ...context } = countedContext(landscape, {
-      failCall: options.failCall,
-    });
-    const action = createDelegateSubdomainAction({
-      ...context,
-      changeWait: { timeoutMs: 5_000, intervalMs: 10 },
-    });
-    const result = runAction(
-      action,
-      { accountId: ORDERS_ACCOUNT, ...input },
-      options,
-    );
-    return { result, counter };
-  }
-
-  const parentZoneId = (domain: string) =>
-    landscape.config.internalApi.parentZones.find(
-      zone => zone.domain === domain,
-    )!.hostedZoneId;
+  const delegate: DnsSandbox['delegate'] = (...args) =>
+    dnsSandbox.delegate(...args);
+  const parentZoneId = (domain: string) => dnsSandbox.parentZoneId(domain);
 
   /** Every record set of one name in a parent zone, as the DNS account sees it. */
   const parentRecords = (
