@@ -1,4 +1,4 @@
-import { isWriteOperation, RecordedCall } from './recordedCall';
+import { RecordedCall, recordedCall } from './recordedCall';
 
 /**
  * Decides, before a call is sent, whether it fails as AWS would: return the
@@ -52,12 +52,11 @@ export function countAwsCalls(options: { failCall?: FailAwsCall } = {}) {
     const service = serviceOf(client);
     client.middlewareStack.add(
       (next, context) => async args => {
-        const call: RecordedCall = {
-          service: service ?? serviceOfClientName(context.clientName),
-          operation: (context.commandName ?? '?').replace(/Command$/, ''),
-          write: false,
-        };
-        call.write = isWriteOperation(call.operation);
+        const call = recordedCall(
+          service ?? serviceOfClientName(context.clientName),
+          (context.commandName ?? '?').replace(/Command$/, ''),
+          args.input?.DryRun === true,
+        );
         const failure = options.failCall?.(call, calls.length);
         calls.push(call);
         if (failure) {

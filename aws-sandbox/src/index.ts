@@ -27,15 +27,15 @@ export type {
 export { seedLandscape } from './seedLandscape';
 export {
   addConsumerVpc,
-  addForeignRoute,
   addParentZone,
   addWorkloadVpc,
 } from './landscapeExtensions';
+export { addEdgeRouteTable, addForeignRoute } from './landscapeRoutes';
 export { privateSubnet, publicSubnet } from './landscapeVpcs';
 export { startSandbox } from './startSandbox';
 export type { Sandbox } from './startSandbox';
 export { sandboxConfig, writeSandboxConfig } from './sandboxConfig';
-export { addedLines, landscapeState } from './landscapeState';
+export { addedLines, landscapeState, withoutRandomIds } from './landscapeState';
 export type { LandscapeState } from './landscapeState';
 export { startRecordingProxy } from './recordingProxy';
 export type { RecordingProxy } from './recordingProxy';
@@ -45,3 +45,5 @@ export { countAwsCalls } from './awsCalls';
 export type { AwsCallCounter, AwsSdkClient, FailAwsCall } from './awsCalls';
 export { backendApi, waitForEntity } from './backendApi';
 export type { BackendApi, BackendResponse } from './backendApi';
+export { retryTask, runTask, stepLog, waitForTask } from './scaffolderTasks';
+export type { TaskEvent, TaskResult } from './scaffolderTasks';

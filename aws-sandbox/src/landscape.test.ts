@@ -113,11 +113,11 @@ describe('seedLandscape', () => {
 });
 
 describe('startSandbox', () => {
-  it('seeds a fresh emulator and points the SDK at it until stopped', async () => {
+  it('seeds a fresh emulator and points the SDK at it, through the proxy, until stopped', async () => {
     const before = process.env.AWS_ENDPOINT_URL;
     const sandbox = await startSandbox();
     try {
-      expect(process.env.AWS_ENDPOINT_URL).toBe(sandbox.moto.endpoint);
+      expect(process.env.AWS_ENDPOINT_URL).toBe(sandbox.proxy.endpoint);
       expect(process.env.AWS_REGION).toBe(SANDBOX_REGION);
       const ec2 = await ec2In(sandbox.moto, SANDBOX_ACCOUNTS.orders);
       const { Vpcs = [] } = await ec2.send(
@@ -132,5 +132,8 @@ describe('startSandbox', () => {
     }
     expect(process.env.AWS_ENDPOINT_URL).toBe(before);
     await expect(fetch(`${sandbox.moto.endpoint}/moto-api/`)).rejects.toThrow();
+    await expect(
+      fetch(`${sandbox.proxy.endpoint}/moto-api/`),
+    ).rejects.toThrow();
   }, 60_000);
 });

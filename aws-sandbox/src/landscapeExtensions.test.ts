@@ -11,10 +11,10 @@ import { ec2In, route53In } from './accounts';
 import { placementOf, SANDBOX_ACCOUNTS, SandboxLandscape } from './landscape';
 import {
   addConsumerVpc,
-  addForeignRoute,
   addParentZone,
   addWorkloadVpc,
 } from './landscapeExtensions';
+import { addForeignRoute } from './landscapeRoutes';
 import { addedLines, landscapeState } from './landscapeState';
 import type { MotoServer } from './motoServer';
 import { sandboxConfig } from './sandboxConfig';

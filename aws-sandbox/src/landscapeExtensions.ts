@@ -1,10 +1,3 @@
-import {
-  AttachInternetGatewayCommand,
-  CreateInternetGatewayCommand,
-  CreateRouteCommand,
-  DescribeRouteTablesCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
 import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
 import { route53In } from './accounts';
 import {
@@ -14,12 +7,7 @@ import {
   SANDBOX_REGION,
   SandboxConfig,
 } from './landscape';
-import {
-  createLandscapeVpc,
-  privateSubnet,
-  subnetCidr,
-  withEc2,
-} from './landscapeVpcs';
+import { createLandscapeVpc, privateSubnet, subnetCidr } from './landscapeVpcs';
 import type { MotoServer } from './motoServer';
 import type { SubnetSpec } from './vpcs';
 
@@ -93,7 +81,7 @@ export async function addWorkloadVpc<L extends Landscape>(
  * Adds a consumer network: a VPC in `accountId` with `routeTables` route
  * tables (the main one counts; default 1, the main one only), attached to the
  * transit gateway unless `attach` is false, and configured as consumer `name`.
- * Its subnets lie in zone a, one per route table of its own.
+ * Its subnets lie in `zones` (default zone a, in turn), one per route table of its own.
  */
 export async function addConsumerVpc<L extends Landscape>(
   moto: MotoServer,
@@ -104,6 +92,10 @@ export async function addConsumerVpc<L extends Landscape>(
     cidr: string;
     routeTables?: number;
     attach?: boolean;
+    /** Zones of its subnets, in turn, e.g. ['eu-west-1a', 'eu-west-1b'] (default: all in zone a). */
+    zones?: string[];
+    /** Attach with a subnet in these zones only: an attachment that misses a zone its subnets use. */
+    attachZones?: string[];
     /** Its key in `vpcs`; default the consumer name. */
     vpcName?: string;
   },
@@ -114,13 +106,17 @@ export async function addConsumerVpc<L extends Landscape>(
     throw new Error(`Consumer ${spec.name} is already configured`);
   }
   // Every VPC needs a subnet, if only to attach it; a single table is the main one.
-  const subnets = Array.from({ length: Math.max(1, routeTables - 1) }, (_, i) =>
-    routeTables > 1
-      ? privateSubnet('a', subnetCidr(spec.cidr, i + 1))
-      : {
-          availabilityZone: `${SANDBOX_REGION}a`,
-          cidr: subnetCidr(spec.cidr, i + 1),
-        },
+  const zones = spec.zones ?? [`${SANDBOX_REGION}a`];
+  const subnets = Array.from(
+    { length: Math.max(1, routeTables - 1) },
+    (_, i): SubnetSpec => ({
+      availabilityZone: zones[i % zones.length],
+      cidr: subnetCidr(spec.cidr, i + 1),
+      ...(routeTables > 1 && {
+        tags: { Tier: 'private' },
+        ownRouteTable: true,
+      }),
+    }),
   );
   const name = spec.vpcName ?? spec.name;
   const vpc = await createLandscapeVpc(moto, landscape, name, {
@@ -128,6 +124,7 @@ export async function addConsumerVpc<L extends Landscape>(
     cidr: spec.cidr,
     subnets,
     attach: spec.attach ?? true,
+    attachZones: spec.attachZones,
   });
   return withChanges(
     landscape,
@@ -144,51 +141,6 @@ export async function addConsumerVpc<L extends Landscape>(
       ],
     },
   );
-}
-
-/**
- * Someone else's route: `cidr` to an internet gateway in a route table of VPC
- * `vpc` (by default its first subnet's own table, else its main table). What
- * the route action must refuse to replace. One gateway per VPC, reused.
- */
-export async function addForeignRoute<L extends Landscape>(
-  moto: MotoServer,
-  landscape: L,
-  spec: { vpc: string; cidr: string; routeTableId?: string },
-): Promise<L> {
-  const vpc = landscape.vpcs[spec.vpc];
-  if (!vpc) {
-    throw new Error(`The landscape has no VPC named '${spec.vpc}'`);
-  }
-  const internetGatewayId = await withEc2(moto, vpc.accountId, async ec2 => {
-    let gatewayId = vpc.internetGatewayId;
-    if (!gatewayId) {
-      const { InternetGateway } = await ec2.send(
-        new CreateInternetGatewayCommand({}),
-      );
-      gatewayId = InternetGateway!.InternetGatewayId!;
-      await ec2.send(
-        new AttachInternetGatewayCommand({
-          InternetGatewayId: gatewayId,
-          VpcId: vpc.vpcId,
-        }),
-      );
-    }
-    await ec2.send(
-      new CreateRouteCommand({
-        RouteTableId:
-          spec.routeTableId ??
-          vpc.subnets.find(subnet => subnet.routeTableId)?.routeTableId ??
-          (await mainRouteTableId(ec2, vpc.vpcId)),
-        DestinationCidrBlock: spec.cidr,
-        GatewayId: gatewayId,
-      }),
-    );
-    return gatewayId;
-  });
-  return withChanges(landscape, {
-    [spec.vpc]: { ...vpc, internetGatewayId },
-  });
 }
 
 /** Adds a public hosted zone for `domain` (by default in the DNS account) as a parent zone. */
@@ -222,7 +174,7 @@ export async function addParentZone<L extends Landscape>(
   }
 }
 
-function withChanges<L extends Landscape>(
+export function withChanges<L extends Landscape>(
   landscape: L,
   vpcs: Record<string, LandscapeVpc>,
   internalApi: Partial<SandboxConfig['internalApi']> = {},
@@ -235,16 +187,4 @@ function withChanges<L extends Landscape>(
       internalApi: { ...landscape.config.internalApi, ...internalApi },
     },
   } as L;
-}
-
-async function mainRouteTableId(ec2: EC2Client, vpcId: string) {
-  const { RouteTables = [] } = await ec2.send(
-    new DescribeRouteTablesCommand({
-      Filters: [
-        { Name: 'vpc-id', Values: [vpcId] },
-        { Name: 'association.main', Values: ['true'] },
-      ],
-    }),
-  );
-  return RouteTables[0].RouteTableId!;
 }

@@ -66,7 +66,12 @@ export async function landscapeState(moto: MotoServer, landscape: Landscape) {
       const { ResourceRecordSets = [] } = await route53.send(
         new ListResourceRecordSetsCommand({ HostedZoneId: zone.Id }),
       );
-      hostedZones[`${accountId} ${zone.Name}`] = ResourceRecordSets.map(
+      // Two zones of one name (what a retry must never create) stay two entries.
+      let key = `${accountId} ${zone.Name}`;
+      for (let n = 2; key in hostedZones; n++) {
+        key = `${accountId} ${zone.Name} #${n}`;
+      }
+      hostedZones[key] = ResourceRecordSets.map(
         set =>
           `${set.Name} ${set.Type} ${(set.ResourceRecords ?? [])
             .map(record => record.Value)
@@ -80,6 +85,36 @@ export async function landscapeState(moto: MotoServer, landscape: Landscape) {
 }
 
 export type LandscapeState = Awaited<ReturnType<typeof landscapeState>>;
+
+// Ids a fresh emulator draws at random: rtb-…, tgw-…, tgw-attach-…, igw-…
+const RESOURCE_ID = /\b([a-z]+(?:-[a-z]+)*)-[0-9a-f]{8,17}\b/g;
+
+/**
+ * A state with the random resource ids left out, so that the states of two
+ * sandboxes seeded alike compare: each VPC's route tables become the sorted
+ * list of their routes (a table is known by what it holds), targets keep only
+ * their kind (`tgw-*`). Zones and records are named, not numbered, already.
+ * A route written twice or into another table still makes the states differ.
+ */
+export function withoutRandomIds(state: LandscapeState) {
+  const vpcRoutes = Object.fromEntries(
+    Object.entries(state.vpcRoutes).map(([vpc, lines]) => {
+      const tables = new Map<string, string[]>();
+      for (const line of lines) {
+        const [table, ...route] = line.split(' ');
+        tables.set(table, [
+          ...(tables.get(table) ?? []),
+          route.join(' ').replace(RESOURCE_ID, '$1-*'),
+        ]);
+      }
+      return [
+        vpc,
+        [...tables.values()].map(routes => routes.sort().join('; ')).sort(),
+      ];
+    }),
+  );
+  return { ...state, vpcRoutes };
+}
 
 /** Lines in `after` that `before` does not have, per key (keys of either). */
 export function addedLines(

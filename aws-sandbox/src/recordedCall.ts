@@ -19,3 +19,17 @@ const READ_OPERATION = /^(Describe|Get|List|Search|AssumeRole)/;
 export function isWriteOperation(operation: string): boolean {
   return !READ_OPERATION.test(operation);
 }
+
+/**
+ * The call as both counters record it. A dry run (EC2's `DryRun`) only asks
+ * whether the call would be allowed, so it is named apart and never a write.
+ */
+export function recordedCall(
+  service: string,
+  operation: string,
+  dryRun = false,
+): RecordedCall {
+  return dryRun
+    ? { service, operation: `${operation} (dry run)`, write: false }
+    : { service, operation, write: isWriteOperation(operation) };
+}

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isWriteOperation, RecordedCall } from './recordedCall';
+import { emulatorGaps } from './emulatorGaps';
+import { RecordedCall, recordedCall } from './recordedCall';
 
 export type { RecordedCall } from './recordedCall';
 
@@ -10,6 +11,8 @@ export interface RecordingProxy {
   calls(): RecordedCall[];
   /** Forgets the calls recorded so far. */
   clear(): void;
+  /** From now on EC2 answers this operation UnauthorizedOperation, as for a role without the permission. */
+  deny(operation: string): void;
   stop(): Promise<void>;
 }
 
@@ -31,16 +34,17 @@ function callOf(
   url: string,
   body: string,
 ): RecordedCall {
-  const action = new URLSearchParams(body).get('Action');
+  const params = new URLSearchParams(body);
+  const action = params.get('Action');
   if (action) {
-    return { service, operation: action, write: isWriteOperation(action) };
+    return recordedCall(service, action, params.get('DryRun') === 'true');
   }
   const pathname = new URL(url, 'http://proxy').pathname;
   const known = ROUTE53_OPERATIONS.find(
     ([verb, pattern]) => verb === method && pattern.test(pathname),
   );
   return known
-    ? { service, operation: known[2], write: isWriteOperation(known[2]) }
+    ? recordedCall(service, known[2])
     : // A REST call the table does not name: only its method tells a read.
       {
         service,
@@ -67,12 +71,19 @@ export function emulatorUrl(target: string, requestTarget: string) {
 /**
  * An HTTP proxy in front of the emulator that records every AWS call, so a
  * test or benchmark can count what a process (the backend) really sent,
- * writes above all, without instrumenting the process.
+ * writes above all, without instrumenting the process. It also closes the
+ * emulator's gaps that our rules depend on (emulatorGaps.ts: dry runs,
+ * cross-account route targets, duplicate transit gateway routes), so
+ * everything that talks to the sandbox through it sees AWS's answers.
  */
 export async function startRecordingProxy(
   target: string,
+  /** `record: false` for a long-running sandbox (npm start) that never reads the calls. */
+  options: { record?: boolean } = {},
 ): Promise<RecordingProxy> {
+  const record = options.record ?? true;
   let calls: RecordedCall[] = [];
+  const gaps = emulatorGaps();
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', chunk => chunks.push(chunk));
@@ -82,7 +93,7 @@ export async function startRecordingProxy(
         request.headers.authorization ?? '',
       );
       const service = scope?.[1] ?? 'unsigned';
-      if (service !== 'unsigned') {
+      if (record && service !== 'unsigned') {
         calls.push(
           callOf(service, request.method!, request.url!, body.toString()),
         );
@@ -96,12 +107,40 @@ export async function startRecordingProxy(
           );
         return;
       }
+      // EC2 is a query API: its parameters are the form body. Route 53 (REST) has no Action.
+      const params = new URLSearchParams(
+        service === 'ec2' ? body.toString() : '',
+      );
+      const answer = gaps.answer(params);
+      if (answer) {
+        response
+          .writeHead(answer.status, { 'content-type': 'text/xml' })
+          .end(answer.body);
+        return;
+      }
       const forwarded = http.request(
         upstreamUrl,
         { method: request.method, headers: request.headers },
         upstream => {
-          response.writeHead(upstream.statusCode!, upstream.headers);
-          upstream.pipe(response);
+          if (upstream.statusCode! < 300) {
+            gaps.accepted(params);
+          }
+          if (!gaps.patches(params)) {
+            response.writeHead(upstream.statusCode!, upstream.headers);
+            upstream.pipe(response);
+            return;
+          }
+          const parts: Buffer[] = [];
+          upstream.on('data', part => parts.push(part));
+          upstream.on('end', () => {
+            const patched = gaps.patch(params, Buffer.concat(parts).toString());
+            response
+              .writeHead(upstream.statusCode!, {
+                ...upstream.headers,
+                'content-length': Buffer.byteLength(patched),
+              })
+              .end(patched);
+          });
         },
       );
       forwarded.on('error', error => {
@@ -118,6 +157,7 @@ export async function startRecordingProxy(
     clear: () => {
       calls = [];
     },
+    deny: operation => gaps.deny(operation),
     stop: () =>
       new Promise(resolve => {
         server.closeAllConnections();

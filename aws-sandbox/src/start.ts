@@ -11,6 +11,7 @@ import path from 'node:path';
 import { SANDBOX_REGION } from './landscape';
 import { seedLandscape } from './seedLandscape';
 import { startMotoServer } from './motoServer';
+import { startRecordingProxy } from './recordingProxy';
 import { writeSandboxConfig } from './sandboxConfig';
 
 const repoRoot = path.resolve(
@@ -23,6 +24,10 @@ async function main() {
   fs.rmSync(sandboxDir, { recursive: true, force: true });
   const moto = await startMotoServer();
   const landscape = await seedLandscape(moto);
+  // AWS's answers where moto's differ (dry runs, cross-account route targets): see emulatorGaps.ts.
+  const proxy = await startRecordingProxy(moto.endpoint, {
+    record: false,
+  });
   const sandboxConfig = writeSandboxConfig(landscape, sandboxDir);
   console.log(
     `AWS sandbox: moto at ${moto.endpoint}, landscape config in ${path.relative(
@@ -54,7 +59,7 @@ async function main() {
       detached: true,
       env: {
         ...process.env,
-        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_ENDPOINT_URL: proxy.endpoint,
         AWS_REGION: SANDBOX_REGION,
       },
     },
@@ -63,6 +68,7 @@ async function main() {
     process.on(signal, () => process.kill(-backstage.pid!, signal));
   }
   backstage.on('exit', async code => {
+    await proxy.stop();
     await moto.stop();
     process.exit(code ?? 0);
   });

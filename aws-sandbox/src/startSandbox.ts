@@ -1,18 +1,26 @@
 import { SANDBOX_REGION, SandboxLandscape } from './landscape';
 import { MotoServer, startMotoServer } from './motoServer';
+import { RecordingProxy, startRecordingProxy } from './recordingProxy';
 import { seedLandscape } from './seedLandscape';
 
 export interface Sandbox {
   moto: MotoServer;
   landscape: SandboxLandscape;
+  /**
+   * The recording proxy in front of the emulator: what AWS_ENDPOINT_URL
+   * points at, so the code under test gets AWS's answers where moto's differ
+   * (see emulatorGaps.ts). `moto.endpoint` is the raw emulator, for seeding.
+   */
+  proxy: RecordingProxy;
   /** Stops the emulator and restores AWS_ENDPOINT_URL and AWS_REGION. */
   stop(): Promise<void>;
 }
 
 /**
- * The emulator, seeded with the sandbox landscape, for a test suite. Unless
- * `setEnv` is false it also points this process's AWS SDK at it
- * (AWS_ENDPOINT_URL, AWS_REGION): credential providers built from config
+ * The emulator, seeded with the sandbox landscape, behind the recording
+ * proxy, for a test suite. Unless `setEnv` is false it also points this
+ * process's AWS SDK at the proxy (AWS_ENDPOINT_URL, AWS_REGION): credential
+ * providers built from config
  * (Backstage's AWS credentials manager, and the STS client inside it) read
  * only the environment.
  */
@@ -21,8 +29,10 @@ export async function startSandbox(
 ): Promise<Sandbox> {
   const moto = await startMotoServer();
   let landscape: SandboxLandscape;
+  let proxy: RecordingProxy;
   try {
     landscape = await seedLandscape(moto);
+    proxy = await startRecordingProxy(moto.endpoint);
   } catch (error) {
     await moto.stop();
     throw error;
@@ -32,12 +42,13 @@ export async function startSandbox(
     AWS_REGION: process.env.AWS_REGION,
   };
   if (options.setEnv ?? true) {
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    process.env.AWS_ENDPOINT_URL = proxy.endpoint;
     process.env.AWS_REGION = SANDBOX_REGION;
   }
   return {
     moto,
     landscape,
+    proxy,
     async stop() {
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) {
@@ -46,6 +57,7 @@ export async function startSandbox(
           process.env[name] = value;
         }
       }
+      await proxy.stop();
       await moto.stop();
     },
   };

@@ -1,8 +1,4 @@
-import {
-  MotoServer,
-  seedLandscape,
-  startMotoServer,
-} from '@internal/aws-sandbox';
+import { Sandbox, startSandbox } from '@internal/aws-sandbox';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
@@ -24,18 +20,17 @@ const valid = {
 const HOSTILE_TEXT = `He said "hi" & 'bye' \`whoami\` $(id) \${{ parameters.name }} {% raw %}{{ x }} {# c #} *alias &anchor: [x] # no comment \\ </script> \u2028 end`;
 
 describe('hostile form values', () => {
-  let moto: MotoServer;
+  let sandbox: Sandbox;
   let scaffolder: Awaited<ReturnType<typeof startScaffolder>>;
 
   beforeAll(async () => {
-    moto = await startMotoServer();
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
-    process.env.AWS_REGION = 'eu-west-1';
-    scaffolder = await startScaffolder((await seedLandscape(moto)).config);
+    // Seeded, behind the proxy that answers as AWS where moto does not (dry runs).
+    sandbox = await startSandbox();
+    scaffolder = await startScaffolder(sandbox.landscape.config);
   }, 120_000);
   afterAll(async () => {
     await scaffolder?.stop();
-    await moto?.stop();
+    await sandbox?.stop();
   });
 
   it.each([
