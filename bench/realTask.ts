@@ -65,7 +65,7 @@ export const realTask: Benchmark = {
     const { first, later } = await measureTasks(runs);
     return [
       row(
-        'first API in a VPC (creates zone, NS, 6 routes)',
+        'first API in a VPC (creates zone, NS, 5 routes)',
         `${first.ms.toFixed(0)} ms`,
         describeCalls(first.calls),
       ),

@@ -30,6 +30,10 @@ export type { DelegationPlan, DnsWrite } from './dns/plan';
 export { applyDelegation } from './dns/apply';
 export { planRoutes } from './routes/plan';
 export type { RoutePlan, RouteRequest, RouteWrite } from './routes/plan';
-export { applyRoutes } from './routes/apply';
+export {
+  applyRoutes,
+  proveRouteWritesAllowed,
+  routeText,
+} from './routes/apply';
 export type { RouteChange } from './routes/rules';
 export { listConsumerNetworks } from './consumers/plan';

@@ -4,14 +4,65 @@ import {
   paginateDescribeRouteTables,
   Route,
 } from '@aws-sdk/client-ec2';
+import { createdOrExists, dryRunAllows } from './ec2Writes';
 
-/** A route as far as ownership goes: where it leads, if EC2 says. */
+/** One target field EC2 reported for a route, e.g. `{ field: 'TransitGatewayId', id: 'tgw-…' }`. */
+export type RouteTarget = { field: string; id: string };
+
+/** A route as far as ownership goes: where it leads, as EC2 says. */
 export type ExistingRoute = {
   destinationCidrBlock: string;
-  /** The route's target id (tgw-, igw-, nat-, pcx-, eni-, ...); absent when EC2 reports none. */
-  target?: string;
+  /**
+   * Set when the route's destination is a managed prefix list: the route is
+   * then one row per entry of the list, each with that entry's CIDR.
+   */
+  prefixListId?: string;
+  /**
+   * Every target field EC2 reported: usually one, two for an instance route
+   * (the instance and its network interface), none for a route whose target
+   * is gone.
+   */
+  targets: RouteTarget[];
   state?: string;
 };
+
+// Every field of the SDK's Route that names where traffic goes (the owner and origin fields do not).
+const TARGET_FIELDS = [
+  'TransitGatewayId',
+  'GatewayId',
+  'NatGatewayId',
+  'VpcPeeringConnectionId',
+  'NetworkInterfaceId',
+  'InstanceId',
+  'LocalGatewayId',
+  'CarrierGatewayId',
+  'EgressOnlyInternetGatewayId',
+  'CoreNetworkArn',
+  'OdbNetworkArn',
+  'IpAddress',
+] as const satisfies readonly (keyof Route)[];
+
+export const targetsOf = (route: Route): RouteTarget[] =>
+  TARGET_FIELDS.flatMap(field =>
+    route[field] ? [{ field, id: route[field]! }] : [],
+  );
+
+/** The route's target(s) for a message: `nat-1`, `i-1 / eni-1`, or `no target`. */
+export const targetText = (route: Pick<ExistingRoute, 'targets'>) =>
+  route.targets.map(target => target.id).join(' / ') || 'no target';
+
+/**
+ * Whether the route goes to this one target and nothing else, and carries
+ * traffic. A route without a target is never ours: AWS always names the
+ * target of a route that works.
+ */
+export function leadsOnlyTo(route: ExistingRoute, targetId: string) {
+  return (
+    route.state !== 'blackhole' &&
+    route.targets.length === 1 &&
+    route.targets[0].id === targetId
+  );
+}
 
 export type RouteTableFacts = {
   routeTableId: string;
@@ -21,20 +72,12 @@ export type RouteTableFacts = {
   subnetIds: string[];
   /** Gateways (internet, virtual private) associated with it: an edge route table. */
   gatewayIds: string[];
+  /** IPv4 routes; prefix-list routes as their list id, without entries (see expandPrefixLists). */
   routes: ExistingRoute[];
+  prefixListRoutes: (Omit<ExistingRoute, 'destinationCidrBlock'> & {
+    prefixListId: string;
+  })[];
 };
-
-const targetOf = (route: Route) =>
-  route.TransitGatewayId ??
-  route.GatewayId ??
-  route.NatGatewayId ??
-  route.VpcPeeringConnectionId ??
-  route.NetworkInterfaceId ??
-  route.InstanceId ??
-  route.LocalGatewayId ??
-  route.CarrierGatewayId ??
-  route.EgressOnlyInternetGatewayId ??
-  route.CoreNetworkArn;
 
 /**
  * The route tables of a VPC, or just the named ones within it, with their
@@ -73,7 +116,14 @@ export async function readRouteTables(
           .filter(route => route.DestinationCidrBlock)
           .map(route => ({
             destinationCidrBlock: route.DestinationCidrBlock!,
-            target: targetOf(route),
+            targets: targetsOf(route),
+            state: route.State,
+          })),
+        prefixListRoutes: (table.Routes ?? [])
+          .filter(route => route.DestinationPrefixListId)
+          .map(route => ({
+            prefixListId: route.DestinationPrefixListId!,
+            targets: targetsOf(route),
             state: route.State,
           })),
       });
@@ -82,26 +132,35 @@ export async function readRouteTables(
   return tables;
 }
 
+/** A route to create: in a VPC route table to a transit gateway, or in a transit gateway route table to an attachment. */
+export type RouteSpec = {
+  routeTableId: string;
+  destinationCidrBlock: string;
+  /** tgw-… in a VPC route table, tgw-attach-… in a transit gateway route table. */
+  target: string;
+};
+
+/** Creates a route to the transit gateway (with `dryRun`, only asks whether it may). */
+const createRoute = (ec2: EC2Client, route: RouteSpec, dryRun = false) =>
+  ec2.send(
+    new CreateRouteCommand({
+      RouteTableId: route.routeTableId,
+      DestinationCidrBlock: route.destinationCidrBlock,
+      TransitGatewayId: route.target,
+      DryRun: dryRun || undefined,
+    }),
+  );
+
 /** Creates a route to the transit gateway; 'exists' when EC2 says the destination is taken. */
 export async function createTransitGatewayRoute(
   ec2: EC2Client,
-  routeTableId: string,
-  destinationCidrBlock: string,
-  transitGatewayId: string,
+  route: RouteSpec,
 ): Promise<'created' | 'exists'> {
-  try {
-    await ec2.send(
-      new CreateRouteCommand({
-        RouteTableId: routeTableId,
-        DestinationCidrBlock: destinationCidrBlock,
-        TransitGatewayId: transitGatewayId,
-      }),
-    );
-    return 'created';
-  } catch (error) {
-    if ((error as Error).name === 'RouteAlreadyExists') {
-      return 'exists';
-    }
-    throw error;
-  }
+  return createdOrExists(() => createRoute(ec2, route));
 }
+
+/** Whether the caller may create the route (a dry run: writes nothing). */
+export const mayCreateTransitGatewayRoute = (
+  ec2: EC2Client,
+  route: RouteSpec,
+) => dryRunAllows(ec2, client => createRoute(client, route, true));

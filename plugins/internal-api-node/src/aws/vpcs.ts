@@ -69,11 +69,15 @@ export async function describeSubnets(
     ),
   );
   const mainRouteTableId = tables.find(table => table.main)?.routeTableId;
+  // A blackhole default route (its NAT gateway deleted) is no way out.
   const defaultRouteOf = (routeTableId: string) =>
     tables
       .find(table => table.routeTableId === routeTableId)
-      ?.routes.find(route => route.destinationCidrBlock === '0.0.0.0/0')
-      ?.target;
+      ?.routes.find(
+        route =>
+          route.destinationCidrBlock === '0.0.0.0/0' &&
+          route.state !== 'blackhole',
+      )?.targets[0]?.id;
 
   return subnets.map(subnet => {
     const routeTableId =
@@ -134,18 +138,23 @@ export async function describeVpcEndpointServices(
   return services;
 }
 
-/** The Availability Zone of each subnet, by id: one paginated call. */
+/**
+ * The Availability Zone of each subnet, by id: of the named subnets, or of
+ * every subnet in a VPC. One paginated call.
+ */
 export async function subnetZones(
   ec2: EC2Client,
-  subnetIds: string[],
+  which: { subnetIds: string[] } | { vpcId: string },
 ): Promise<Map<string, string>> {
   const zones = new Map<string, string>();
-  if (subnetIds.length === 0) {
+  if ('subnetIds' in which && which.subnetIds.length === 0) {
     return zones;
   }
   for await (const page of paginateDescribeSubnets(
     { client: ec2 },
-    { SubnetIds: subnetIds },
+    'subnetIds' in which
+      ? { SubnetIds: which.subnetIds }
+      : { Filters: [{ Name: 'vpc-id', Values: [which.vpcId] }] },
   )) {
     for (const subnet of page.Subnets ?? []) {
       zones.set(subnet.SubnetId!, subnet.AvailabilityZone!);

@@ -96,10 +96,9 @@ export async function planPlacement(
         vpcId,
         transitGatewayId: transitGateway.id,
         attachments,
-        attachmentSubnetZones: await subnetZones(
-          ec2,
-          attachments.flatMap(attachment => attachment.subnetIds),
-        ),
+        attachmentSubnetZones: await subnetZones(ec2, {
+          subnetIds: attachments.flatMap(attachment => attachment.subnetIds),
+        }),
         zones: zones.map(zone => zone.availabilityZone),
       }),
     );

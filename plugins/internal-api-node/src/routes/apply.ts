@@ -1,12 +1,33 @@
 import { InputError } from '@backstage/errors';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../aws/access';
-import { createTransitGatewayRoute, readRouteTables } from '../aws/routeTables';
-import { createStaticTgwRoute } from '../aws/transitGateway';
+import {
+  createTransitGatewayRoute,
+  ExistingRoute,
+  leadsOnlyTo,
+  mayCreateTransitGatewayRoute,
+  readRouteTables,
+  targetText,
+} from '../aws/routeTables';
+import {
+  createStaticTgwRoute,
+  findTgwRoutes,
+  mayCreateStaticTgwRoute,
+} from '../aws/transitGateway';
 import { changesAfter, Checkpoint } from '../checkpoint';
 import type { RoutePlan, RouteWrite } from './plan';
-import { isOurRoute, RouteChange } from './rules';
+import type { RouteChange } from './rules';
 
-/** Makes each planned write under its checkpoint, in plan order; returns every route with its status. */
+/** A route for a log line or an error: `rtb-1 10.1.0.0/16 -> tgw-1`. */
+export const routeText = (route: RouteChange) =>
+  `${route.routeTableId} ${route.destinationCidrBlock} -> ${route.target}`;
+
+/**
+ * Makes each planned write under its checkpoint, in plan order; returns every
+ * route with its status. When a write fails, the error says which routes the
+ * task had already created, so nothing it left behind goes unmentioned (a
+ * run with the same values finds them present and converges).
+ */
 export async function applyRoutes(
   plan: RoutePlan,
   clients: AwsClients,
@@ -15,14 +36,68 @@ export async function applyRoutes(
   const written = new Map<number, RouteChange['status']>();
   for (const write of plan.writes) {
     const change = plan.changes[write.change];
-    written.set(
-      write.change,
-      await checkpoint(write.checkpointKey, () =>
-        createRoute(clients, change, write),
-      ),
-    );
+    try {
+      written.set(
+        write.change,
+        await checkpoint(write.checkpointKey, () =>
+          createRoute(clients, change, write),
+        ),
+      );
+    } catch (error) {
+      const created = changesAfter(plan.changes, written).filter(
+        route => route.status === 'created',
+      );
+      const failure = error as Error;
+      failure.message = `${failure.message.replace(/\.?$/, '.')} ${
+        created.length
+          ? `Routes created before this failure (a run with the same values keeps them): ${created
+              .map(routeText)
+              .join('; ')}.`
+          : 'No route was created before this failure.'
+      }`;
+      throw failure;
+    }
   }
   return changesAfter(plan.changes, written);
+}
+
+/**
+ * Read-only: sends every planned write as an EC2 dry run, so a role that may
+ * not make one fails the check step, before anything is written, and not
+ * halfway through the apply. One call per planned write; throws one
+ * InputError naming every write that would be refused.
+ */
+export async function proveRouteWritesAllowed(
+  plan: RoutePlan,
+  clients: AwsClients,
+): Promise<void> {
+  const denied: string[] = [];
+  for (const write of plan.writes) {
+    const change = plan.changes[write.change];
+    const ec2 = await clients.ec2(change);
+    const allowed =
+      write.op === 'create-tgw-route'
+        ? await mayCreateStaticTgwRoute(ec2, change)
+        : await mayCreateTransitGatewayRoute(ec2, change);
+    if (!allowed) {
+      denied.push(
+        `ec2:${
+          write.op === 'create-tgw-route'
+            ? 'CreateTransitGatewayRoute'
+            : 'CreateRoute'
+        } on ${change.routeTableId} in account ${change.accountId} (${
+          change.region
+        }), for ${routeText(change)}`,
+      );
+    }
+  }
+  if (denied.length > 0) {
+    throw new InputError(
+      `The role the platform uses in these accounts may not make these writes; nothing was written:\n- ${denied.join(
+        '\n- ',
+      )}\nAsk the platform team to grant them (plugins/internal-api-node/README.md lists the IAM policy each account needs).`,
+    );
+  }
 }
 
 async function createRoute(
@@ -31,35 +106,46 @@ async function createRoute(
   write: RouteWrite,
 ): Promise<'created' | 'already-present'> {
   const ec2 = await clients.ec2(change);
-  if (write.op === 'create-tgw-route') {
-    await createStaticTgwRoute(
-      ec2,
-      change.routeTableId,
-      change.destinationCidrBlock,
-      change.target,
-    );
-    return 'created';
-  }
-  const outcome = await createTransitGatewayRoute(
-    ec2,
-    change.routeTableId,
-    change.destinationCidrBlock,
-    change.target,
-  );
+  const outcome =
+    write.op === 'create-tgw-route'
+      ? await createStaticTgwRoute(ec2, change)
+      : await createTransitGatewayRoute(ec2, change);
   if (outcome === 'created') {
     return 'created';
   }
   // Someone added the destination since the plan (or an earlier try did): keep it only if it is ours.
-  const [table] = await readRouteTables(ec2, write.vpcId, [
-    change.routeTableId,
-  ]);
-  const route = table?.routes.find(
-    r => r.destinationCidrBlock === change.destinationCidrBlock,
-  );
-  if (route && isOurRoute(route, change.target)) {
+  const route = await readRoute(ec2, change, write);
+  if (route && leadsOnlyTo(route, change.target)) {
     return 'already-present';
   }
   throw new InputError(
-    `${change.routeTableId} (${write.vpcLabel}) now routes ${change.destinationCidrBlock} to ${route?.target}; it changed while the task ran.`,
+    `${change.routeTableId} (${
+      write.op === 'create-vpc-route'
+        ? write.vpcLabel
+        : 'transit gateway route table'
+    }) now routes ${change.destinationCidrBlock} to ${
+      route ? targetText(route) : 'an unknown target'
+    }; it changed while the task ran. Nothing was replaced: ask the table's owner, then run the task again.`,
+  );
+}
+
+async function readRoute(
+  ec2: EC2Client,
+  change: RouteChange,
+  write: RouteWrite,
+): Promise<ExistingRoute | undefined> {
+  if (write.op === 'create-tgw-route') {
+    const routes = await findTgwRoutes(
+      ec2,
+      change.routeTableId,
+      change.destinationCidrBlock,
+    );
+    return routes.find(route => route.type === 'static') ?? routes[0];
+  }
+  const [table] = await readRouteTables(ec2, write.vpcId, [
+    change.routeTableId,
+  ]);
+  return table?.routes.find(
+    r => r.destinationCidrBlock === change.destinationCidrBlock,
   );
 }

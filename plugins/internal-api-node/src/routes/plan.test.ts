@@ -1,159 +1,144 @@
 import {
-  CreateRouteCommand,
-  CreateTransitGatewayRouteCommand,
-  DescribeRouteTablesCommand,
+  DescribeSubnetsCommand,
   DescribeTransitGatewayVpcAttachmentsCommand,
-  DescribeVpcsCommand,
-  EC2Client,
-  SearchTransitGatewayRoutesCommand,
+  GetTransitGatewayRouteTableAssociationsCommand,
 } from '@aws-sdk/client-ec2';
-import { mockClient } from 'aws-sdk-client-mock';
-import type { AwsClients } from '../aws/access';
-import { applyRoutes } from './apply';
-import { planRouteRegistration, VpcSide } from './plan';
+import { mockedRouteLandscape } from '../__testUtils__/mockedRouteLandscape';
 
 /**
- * Paths the emulator cannot show, with EC2 mocked:
- * - moto's SearchTransitGatewayRoutes never reports a route's attachment, so
- *   "the transit gateway route leads to another attachment" needs a mock;
- * - a route appearing between plan and write (RouteAlreadyExists on create).
+ * Route planning where the emulator cannot show the case, with EC2 mocked:
+ * moto's SearchTransitGatewayRoutes never reports a route's attachments and
+ * moto never propagates routes; it creates every attachment available and
+ * associated at once. The cases the emulator can show (main and edge route
+ * tables, prefix lists, zones) are tested against it in the register-routes
+ * action's tests.
  */
-describe('route planning and apply with EC2 mocked', () => {
-  const ec2 = mockClient(EC2Client);
-  // Every client is the mocked one; Route 53 is not used by routes.
-  const clients: AwsClients = {
-    ec2: async () => new EC2Client({ region: 'eu-west-1' }),
-    route53: async () => {
-      throw new Error('routes do not use Route 53');
+describe('route planning with EC2 mocked', () => {
+  const network = mockedRouteLandscape();
+  const { plan, tgwRoutes } = network;
+  beforeEach(() => network.reset());
+
+  const route = (
+    Type: 'static' | 'propagated',
+    attachmentIds: string[],
+    State: 'active' | 'blackhole' = 'active',
+  ) => ({
+    DestinationCidrBlock: '10.10.0.0/16',
+    Type,
+    State,
+    TransitGatewayAttachments: attachmentIds.map(id => ({
+      TransitGatewayAttachmentId: id,
+    })),
+  });
+
+  it.each([
+    [
+      'static',
+      ['tgw-attach-theirs'],
+      'a static route for 10.10.0.0/16 to tgw-attach-theirs',
+    ],
+    [
+      'propagated',
+      ['tgw-attach-theirs'],
+      'a propagated route for 10.10.0.0/16 to tgw-attach-theirs',
+    ],
+    // Equal-cost routes to two attachments: ours would get only part of the traffic.
+    [
+      'propagated',
+      ['tgw-attach-ours', 'tgw-attach-2'],
+      'a propagated route for 10.10.0.0/16 to tgw-attach-ours / tgw-attach-2',
+    ],
+    // moto's answer: a route without attachments is nobody's, never ours.
+    ['static', [], 'a static route for 10.10.0.0/16 to no target'],
+  ] as const)(
+    'refuses a %s transit gateway route to %j',
+    async (type, attachments, message) => {
+      tgwRoutes([route(type, [...attachments])]);
+      await expect(plan()).rejects.toThrow(
+        `transit gateway route table tgw-rtb-1 already has ${message}`,
+      );
     },
-  };
-  const side = (
-    label: string,
-    vpcId: string,
-    routeTableIds?: string[],
-  ): VpcSide => ({
-    label,
-    location: { accountId: '444455556666', region: 'eu-west-1' },
-    vpcId,
-    routeTableIds,
-  });
-  const plan = () =>
-    planRouteRegistration(clients, {
-      provider: side('provider vpc-a', 'vpc-a', ['rtb-a']),
-      consumers: [side('consumer c', 'vpc-c')],
-      transitGateway: {
-        accountId: '111122223333',
-        region: 'eu-west-1',
-        id: 'tgw-1',
-        routeTableId: 'tgw-rtb-1',
-      },
-    });
-
-  beforeEach(() => {
-    ec2.reset();
-    ec2
-      .on(DescribeVpcsCommand, { VpcIds: ['vpc-a'] })
-      .resolves({ Vpcs: [{ CidrBlock: '10.10.0.0/16' }] });
-    ec2
-      .on(DescribeVpcsCommand, { VpcIds: ['vpc-c'] })
-      .resolves({ Vpcs: [{ CidrBlock: '10.40.0.0/16' }] });
-    ec2.on(DescribeRouteTablesCommand).callsFake(input => ({
-      RouteTables: [
-        {
-          RouteTableId:
-            input.Filters[0].Values[0] === 'vpc-a' ? 'rtb-a' : 'rtb-c',
-          Routes: [],
-        },
-      ],
-    }));
-    ec2.on(DescribeTransitGatewayVpcAttachmentsCommand).resolves({
-      TransitGatewayVpcAttachments: [
-        {
-          TransitGatewayAttachmentId: 'tgw-attach-ours',
-          VpcId: 'vpc-a',
-          State: 'available',
-        },
-        {
-          TransitGatewayAttachmentId: 'tgw-attach-c',
-          VpcId: 'vpc-c',
-          State: 'available',
-        },
-      ],
-    });
-  });
-
-  const tgwRoute = (attachmentId: string | undefined, state = 'active') =>
-    ec2.on(SearchTransitGatewayRoutesCommand).resolves({
-      Routes: [
-        {
-          DestinationCidrBlock: '10.10.0.0/16',
-          Type: 'static',
-          State: state as 'active',
-          TransitGatewayAttachments: attachmentId
-            ? [{ TransitGatewayAttachmentId: attachmentId }]
-            : [],
-        },
-      ],
-    });
-
-  it('refuses a transit gateway route that leads to another attachment', async () => {
-    tgwRoute('tgw-attach-theirs');
-    await expect(plan()).rejects.toThrow(
-      'transit gateway route table tgw-rtb-1 already routes 10.10.0.0/16 to tgw-attach-theirs',
-    );
-  });
+  );
 
   it('refuses a blackhole transit gateway route', async () => {
-    tgwRoute('tgw-attach-ours', 'blackhole');
+    tgwRoutes([route('static', ['tgw-attach-ours'], 'blackhole')]);
     await expect(plan()).rejects.toThrow(
-      'already routes 10.10.0.0/16 to a blackhole',
+      'already has a static route for 10.10.0.0/16 to a blackhole (tgw-attach-ours)',
     );
   });
 
-  it('counts the route to our own attachment as present', async () => {
-    tgwRoute('tgw-attach-ours');
+  it('decides by the static route when a propagated one exists too (static wins on a transit gateway)', async () => {
+    tgwRoutes([
+      route('propagated', ['tgw-attach-theirs']),
+      route('static', ['tgw-attach-ours']),
+    ]);
     const { changes, writes } = await plan();
-    const tgw = changes.find(change => change.kind === 'transit-gateway');
-    expect(tgw).toMatchObject({
-      target: 'tgw-attach-ours',
+    expect(changes.at(-1)).toMatchObject({
+      kind: 'transit-gateway',
       status: 'already-present',
     });
-    expect(writes.map(write => changes[write.change])).not.toContain(tgw);
+    expect(writes.map(write => write.op)).not.toContain('create-tgw-route');
   });
 
-  // Gateway (edge) associations: moto's answer is mocked like the rest of this file.
-  it('never writes an edge route table (one associated with a gateway), and says so', async () => {
-    ec2.on(SearchTransitGatewayRoutesCommand).resolves({ Routes: [] });
-    ec2.on(DescribeRouteTablesCommand).callsFake(input => ({
-      RouteTables:
-        input.Filters[0].Values[0] === 'vpc-a'
-          ? [{ RouteTableId: 'rtb-a', Routes: [] }]
-          : [
-              { RouteTableId: 'rtb-c', Routes: [] },
-              {
-                RouteTableId: 'rtb-edge',
-                Routes: [],
-                Associations: [{ GatewayId: 'igw-1', Main: false }],
-              },
-            ],
-    }));
-    const planned = await plan();
-    expect(planned.changes.map(change => change.routeTableId)).toEqual([
-      'rtb-c',
-      'rtb-a',
-      'tgw-rtb-1',
-    ]);
-    expect(planned.skipped).toEqual([
-      {
-        routeTableId: 'rtb-edge',
-        reason:
-          'consumer c: associated with igw-1 (an edge route table); never written',
-      },
-    ]);
+  it('writes no static route when the provider CIDR is propagated from its own attachment, and says why', async () => {
+    tgwRoutes([route('propagated', ['tgw-attach-ours'])]);
+    const { changes, writes } = await plan();
+    expect(changes.at(-1)).toEqual({
+      kind: 'transit-gateway',
+      accountId: '111122223333',
+      region: 'eu-west-1',
+      routeTableId: 'tgw-rtb-1',
+      destinationCidrBlock: '10.10.0.0/16',
+      target: 'tgw-attach-ours',
+      status: 'already-present',
+      coveredBy: 'propagated from tgw-attach-ours',
+    });
+    expect(writes.map(write => write.op)).not.toContain('create-tgw-route');
+  });
+
+  it('refuses when a consumer attachment is not associated with the configured route table', async () => {
+    network.ec2.on(GetTransitGatewayRouteTableAssociationsCommand).resolves({
+      Associations: [
+        { TransitGatewayAttachmentId: 'tgw-attach-ours', State: 'associated' },
+        // Being taken off the table: no longer routed by it.
+        { TransitGatewayAttachmentId: 'tgw-attach-c', State: 'disassociating' },
+      ],
+    });
+    await expect(plan()).rejects.toThrow(
+      'consumer c: its attachment tgw-attach-c is not associated with transit gateway route table tgw-rtb-1 ' +
+        '(internalApi.transitGateway.routeTableId), so its traffic would never use the route to the API.',
+    );
+  });
+
+  it('refuses a consumer whose attachment has no subnet in a zone its subnets use', async () => {
+    network.ec2.on(DescribeSubnetsCommand).resolves({
+      Subnets: [
+        { SubnetId: 'subnet-c1', AvailabilityZone: 'eu-west-1a' },
+        { SubnetId: 'subnet-c2', AvailabilityZone: 'eu-west-1b' },
+      ],
+    });
+    // subnet-c2 has no table of its own: it uses the main table, so zone b is in use.
+    network.routeTables({
+      'vpc-a': [{ RouteTableId: 'rtb-a', Routes: [] }],
+      'vpc-c': [
+        {
+          RouteTableId: 'rtb-c',
+          Routes: [],
+          Associations: [{ SubnetId: 'subnet-c1' }],
+        },
+        {
+          RouteTableId: 'rtb-main',
+          Routes: [],
+          Associations: [{ Main: true }],
+        },
+      ],
+    });
+    await expect(plan()).rejects.toThrow(
+      'consumer c: transit gateway attachment tgw-attach-c has no subnet in eu-west-1b, where its subnets are',
+    );
   });
 
   it('plans as plain data: each planned route has one write, named after the route', async () => {
-    ec2.on(SearchTransitGatewayRoutesCommand).resolves({ Routes: [] });
     const planned = await plan();
     expect(JSON.parse(JSON.stringify(planned))).toEqual(planned);
     expect(planned.writes).toEqual([
@@ -186,7 +171,7 @@ describe('route planning and apply with EC2 mocked', () => {
   });
 
   it('refuses when the provider VPC is not attached to the transit gateway', async () => {
-    ec2
+    network.ec2
       .on(DescribeTransitGatewayVpcAttachmentsCommand)
       .resolves({ TransitGatewayVpcAttachments: [] });
     await expect(plan()).rejects.toThrow(
@@ -194,21 +179,14 @@ describe('route planning and apply with EC2 mocked', () => {
     );
   });
 
-  // moto creates every attachment available at once: the other states are mocked.
   it.each(['pending', 'deleting', 'failed'])(
     "does not take a consumer's %s attachment for one",
     async state => {
-      ec2.on(SearchTransitGatewayRoutesCommand).resolves({ Routes: [] });
-      ec2.on(DescribeTransitGatewayVpcAttachmentsCommand).resolves({
+      network.ec2.on(DescribeTransitGatewayVpcAttachmentsCommand).resolves({
         TransitGatewayVpcAttachments: [
+          network.attachment('tgw-attach-ours', 'vpc-a', ['subnet-a1']),
           {
-            TransitGatewayAttachmentId: 'tgw-attach-ours',
-            VpcId: 'vpc-a',
-            State: 'available',
-          },
-          {
-            TransitGatewayAttachmentId: 'tgw-attach-c',
-            VpcId: 'vpc-c',
+            ...network.attachment('tgw-attach-c', 'vpc-c', ['subnet-c1']),
             State: state as 'pending',
           },
         ],
@@ -218,61 +196,4 @@ describe('route planning and apply with EC2 mocked', () => {
       );
     },
   );
-
-  it('keeps a route that appeared after planning only if it leads to the transit gateway', async () => {
-    ec2.on(SearchTransitGatewayRoutesCommand).resolves({ Routes: [] });
-    const planned = await plan();
-    ec2
-      .on(CreateRouteCommand)
-      .rejects(
-        Object.assign(new Error('exists'), { name: 'RouteAlreadyExists' }),
-      );
-    ec2.on(CreateTransitGatewayRouteCommand).resolves({});
-    ec2
-      .on(DescribeRouteTablesCommand, {
-        Filters: [
-          { Name: 'vpc-id', Values: ['vpc-c'] },
-          { Name: 'route-table-id', Values: ['rtb-c'] },
-        ],
-      })
-      .resolves({
-        RouteTables: [
-          {
-            RouteTableId: 'rtb-c',
-            Routes: [
-              {
-                DestinationCidrBlock: '10.10.0.0/16',
-                TransitGatewayId: 'tgw-1',
-              },
-            ],
-          },
-        ],
-      });
-    ec2
-      .on(DescribeRouteTablesCommand, {
-        Filters: [
-          { Name: 'vpc-id', Values: ['vpc-a'] },
-          { Name: 'route-table-id', Values: ['rtb-a'] },
-        ],
-      })
-      .resolves({
-        RouteTables: [
-          {
-            RouteTableId: 'rtb-a',
-            Routes: [
-              {
-                DestinationCidrBlock: '10.40.0.0/16',
-                VpcPeeringConnectionId: 'pcx-9',
-              },
-            ],
-          },
-        ],
-      });
-
-    await expect(
-      applyRoutes(planned, clients, async (_key, fn) => fn()),
-    ).rejects.toThrow(
-      'rtb-a (provider vpc-a) now routes 10.40.0.0/16 to pcx-9; it changed while the task ran.',
-    );
-  });
 });

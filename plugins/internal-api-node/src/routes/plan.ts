@@ -1,7 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { AwsLocation } from '@internal/plugin-internal-api-common';
 import type { AwsClients } from '../aws/access';
-import { readRouteTables } from '../aws/routeTables';
 import { describeVpc } from '../aws/vpcs';
 import type { Plan, PlannedWrite } from '../checkpoint';
 import { cidrsOverlap } from '../cidr';
@@ -13,17 +11,9 @@ import {
   TransitGatewayConfig,
   workloadVpcId,
 } from '../config';
-import { planVpcRoutes, RouteChange, RouteConflict } from './rules';
+import type { RouteChange, RouteConflict } from './rules';
 import { planTransitGatewayRoute, readAttachments } from './transitGateway';
-
-/** A VPC side of the registration and where it is. */
-export interface VpcSide {
-  label: string;
-  location: AwsLocation;
-  vpcId: string;
-  /** Only these route tables (the provider's subnets); default: every table in the VPC. */
-  routeTableIds?: string[];
-}
+import { planSide, SkippedRouteTable, VpcSide } from './vpcSide';
 
 /**
  * A route apply creates. The route itself (account, table, destination,
@@ -41,7 +31,7 @@ export type RoutePlan = Plan<RouteChange, RouteWrite> & {
   /** In the order the consumers were given. */
   consumerCidrs: string[];
   /** Route tables the plan leaves alone, and why. */
-  skipped: { routeTableId: string; reason: string }[];
+  skipped: SkippedRouteTable[];
 };
 
 /**
@@ -202,31 +192,33 @@ export async function planRouteRegistration(
   }
 
   const network = await clients.ec2(transitGateway);
-  const attachments = await readAttachments(network, transitGateway, [
-    provider,
-    ...consumers,
-  ]);
+  const attachments = await readAttachments(network, transitGateway, sides);
   conflicts.push(...attachments.conflicts);
   const providerAttachment = attachments.of.get(provider.vpcId);
 
-  if (transitGateway.routeTableId && providerAttachment) {
+  const { routeTableId } = transitGateway;
+  if (routeTableId && providerAttachment) {
     const tgwRoute = await planTransitGatewayRoute(
       network,
-      transitGateway,
-      providerAttachment.attachmentId,
-      providerCidr,
+      { ...transitGateway, routeTableId },
+      { attachmentId: providerAttachment.attachmentId, cidr: providerCidr },
+      consumers.flatMap(consumer => {
+        const attachment = attachments.of.get(consumer.vpcId);
+        return attachment
+          ? [{ label: consumer.label, attachmentId: attachment.attachmentId }]
+          : [];
+      }),
     );
-    if (typeof tgwRoute === 'string') {
-      conflicts.push(tgwRoute);
-    } else {
-      if (tgwRoute.status === 'planned') {
+    conflicts.push(...tgwRoute.conflicts);
+    if (tgwRoute.change) {
+      if (tgwRoute.change.status === 'planned') {
         writes.push({
           op: 'create-tgw-route',
           change: changes.length,
-          checkpointKey: checkpointKeyOf(tgwRoute),
+          checkpointKey: checkpointKeyOf(tgwRoute.change),
         });
       }
-      changes.push(tgwRoute);
+      changes.push(tgwRoute.change);
     }
   }
 
@@ -244,53 +236,5 @@ export async function planRouteRegistration(
     providerCidr,
     consumerCidrs,
     skipped: sides.flatMap(side => side.skipped),
-  };
-}
-
-async function planSide(
-  clients: AwsClients,
-  side: VpcSide,
-  vpcCidr: string,
-  destinations: string[],
-  transitGatewayId: string,
-) {
-  const tables = await readRouteTables(
-    await clients.ec2(side.location),
-    side.vpcId,
-    side.routeTableIds,
-  );
-  const missing =
-    side.routeTableIds?.filter(
-      id => !tables.some(t => t.routeTableId === id),
-    ) ?? [];
-  if (missing.length > 0) {
-    throw new InputError(
-      `subnets: route tables ${missing.join(', ')} are not in ${side.vpcId}.`,
-    );
-  }
-  // An edge route table steers traffic entering the VPC through a gateway;
-  // a route to the transit gateway there would send internet traffic to it.
-  const edge = tables.filter(table => table.gatewayIds.length > 0);
-  const results = destinations.map(destinationCidrBlock =>
-    planVpcRoutes({
-      accountId: side.location.accountId,
-      region: side.location.region,
-      vpcLabel: side.label,
-      vpcCidr,
-      tables: tables.filter(table => !edge.includes(table)),
-      destinationCidrBlock,
-      transitGatewayId,
-    }),
-  );
-  return {
-    side,
-    changes: results.flatMap(r => r.changes),
-    conflicts: results.flatMap(r => r.conflicts),
-    skipped: edge.map(table => ({
-      routeTableId: table.routeTableId,
-      reason: `${side.label}: associated with ${table.gatewayIds.join(
-        ', ',
-      )} (an edge route table); never written`,
-    })),
   };
 }

@@ -1,5 +1,6 @@
 import { cidrContains, cidrsOverlap } from '../cidr';
-import { isOurRoute, planVpcRoutes } from './rules';
+import { leadsOnlyTo } from '../aws/routeTables';
+import { planVpcRoutes } from './rules';
 
 describe('cidrContains', () => {
   it.each([
@@ -24,36 +25,19 @@ describe('cidrsOverlap', () => {
   });
 });
 
-describe('isOurRoute', () => {
-  it('is ours for the same target, or an active route whose target EC2 does not report', () => {
-    expect(
-      isOurRoute(
-        { destinationCidrBlock: '10.1.0.0/16', target: 'tgw-1' },
-        'tgw-1',
-      ),
-    ).toBe(true);
-    expect(
-      isOurRoute(
-        { destinationCidrBlock: '10.1.0.0/16', state: 'active' },
-        'tgw-1',
-      ),
-    ).toBe(true);
-    expect(
-      isOurRoute(
-        { destinationCidrBlock: '10.1.0.0/16', target: 'tgw-2' },
-        'tgw-1',
-      ),
-    ).toBe(false);
-    expect(
-      isOurRoute(
-        {
-          destinationCidrBlock: '10.1.0.0/16',
-          target: 'tgw-1',
-          state: 'blackhole',
-        },
-        'tgw-1',
-      ),
-    ).toBe(false);
+describe('leadsOnlyTo', () => {
+  const route = (targets: string[], state = 'active') => ({
+    destinationCidrBlock: '10.1.0.0/16',
+    targets: targets.map(id => ({ field: 'TransitGatewayId', id })),
+    state,
+  });
+  it('is ours only for exactly that target, in a route that carries traffic', () => {
+    expect(leadsOnlyTo(route(['tgw-1']), 'tgw-1')).toBe(true);
+    expect(leadsOnlyTo(route(['tgw-2']), 'tgw-1')).toBe(false);
+    expect(leadsOnlyTo(route(['tgw-1'], 'blackhole'), 'tgw-1')).toBe(false);
+    // AWS always names the target of a working route: one without is nobody's.
+    expect(leadsOnlyTo(route([]), 'tgw-1')).toBe(false);
+    expect(leadsOnlyTo(route(['tgw-1', 'tgw-2']), 'tgw-1')).toBe(false);
   });
 });
 
@@ -83,10 +67,16 @@ describe('planVpcRoutes', () => {
       ...base,
       destinationCidrBlock: '10.40.0.0/16',
       tables: [
-        { routeTableId: 'rtb-1', routes: [] },
+        { routeTableId: 'rtb-1', main: false, routes: [] },
         {
           routeTableId: 'rtb-2',
-          routes: [{ destinationCidrBlock: '10.40.0.0/16', target: 'tgw-1' }],
+          main: false,
+          routes: [
+            {
+              destinationCidrBlock: '10.40.0.0/16',
+              targets: [{ field: 'TransitGatewayId', id: 'tgw-1' }],
+            },
+          ],
         },
       ],
     });
@@ -104,17 +94,33 @@ describe('planVpcRoutes', () => {
       tables: [
         {
           routeTableId: 'rtb-inspect',
+          main: false,
           routes: [
-            { destinationCidrBlock: '10.0.0.0/8', target: 'eni-appliance' },
+            {
+              destinationCidrBlock: '10.0.0.0/8',
+              targets: [{ field: 'NetworkInterfaceId', id: 'eni-appliance' }],
+            },
           ],
         },
         {
           routeTableId: 'rtb-peer',
-          routes: [{ destinationCidrBlock: '10.40.7.0/24', target: 'pcx-9' }],
+          main: false,
+          routes: [
+            {
+              destinationCidrBlock: '10.40.7.0/24',
+              targets: [{ field: 'VpcPeeringConnectionId', id: 'pcx-9' }],
+            },
+          ],
         },
         {
           routeTableId: 'rtb-local',
-          routes: [{ destinationCidrBlock: '10.10.0.0/16', target: 'local' }],
+          main: false,
+          routes: [
+            {
+              destinationCidrBlock: '10.10.0.0/16',
+              targets: [{ field: 'GatewayId', id: 'local' }],
+            },
+          ],
         },
       ],
     });
@@ -134,7 +140,13 @@ describe('planVpcRoutes', () => {
       tables: [
         {
           routeTableId: 'rtb-1',
-          routes: [{ destinationCidrBlock: '10.32.0.0/11', target: 'tgw-1' }],
+          main: false,
+          routes: [
+            {
+              destinationCidrBlock: '10.32.0.0/11',
+              targets: [{ field: 'TransitGatewayId', id: 'tgw-1' }],
+            },
+          ],
         },
       ],
     });
@@ -145,6 +157,74 @@ describe('planVpcRoutes', () => {
         status: 'already-present',
         coveredBy: '10.32.0.0/11',
       }),
+    ]);
+  });
+
+  it('counts prefix-list routes: an entry that overlaps to another target is a conflict, one to the gateway covers', () => {
+    const fromList = (prefixListId: string, cidr: string, id: string) => ({
+      destinationCidrBlock: cidr,
+      prefixListId,
+      targets: [{ field: 'TransitGatewayId', id }],
+    });
+    const { changes, conflicts } = planVpcRoutes({
+      ...base,
+      destinationCidrBlock: '10.40.0.0/16',
+      tables: [
+        {
+          routeTableId: 'rtb-corp',
+          main: false,
+          routes: [fromList('pl-corp', '10.0.0.0/8', 'tgw-other')],
+        },
+        {
+          routeTableId: 'rtb-ours',
+          main: false,
+          // The list holds exactly our CIDR, to our gateway: it already carries the traffic.
+          routes: [fromList('pl-apis', '10.40.0.0/16', 'tgw-1')],
+        },
+      ],
+    });
+    expect(conflicts).toEqual([
+      'rtb-corp (provider vpc-a, account 444455556666) routes prefix list pl-corp (entry 10.0.0.0/8), which overlaps ' +
+        '10.40.0.0/16, to tgw-other; a route for 10.40.0.0/16 would take that traffic away from it',
+    ]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        routeTableId: 'rtb-ours',
+        status: 'already-present',
+        coveredBy: 'prefix list pl-apis (entry 10.40.0.0/16)',
+      }),
+    ]);
+  });
+
+  it("refuses a route without a target for the CIDR: it is nobody's, so never ours", () => {
+    const { conflicts } = planVpcRoutes({
+      ...base,
+      destinationCidrBlock: '10.40.0.0/16',
+      tables: [
+        {
+          routeTableId: 'rtb-1',
+          main: false,
+          routes: [{ destinationCidrBlock: '10.40.0.0/16', targets: [] }],
+        },
+      ],
+    });
+    expect(conflicts).toEqual([
+      'rtb-1 (provider vpc-a, account 444455556666) already routes 10.40.0.0/16 to no target',
+    ]);
+  });
+
+  it('marks a route in the main route table: it applies to future subnets too', () => {
+    const { changes } = planVpcRoutes({
+      ...base,
+      destinationCidrBlock: '10.40.0.0/16',
+      tables: [
+        { routeTableId: 'rtb-main', main: true, routes: [] },
+        { routeTableId: 'rtb-1', main: false, routes: [] },
+      ],
+    });
+    expect(changes.map(c => [c.routeTableId, c.mainRouteTable])).toEqual([
+      ['rtb-main', true],
+      ['rtb-1', undefined],
     ]);
   });
 });

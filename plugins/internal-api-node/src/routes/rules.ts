@@ -1,4 +1,9 @@
-import type { ExistingRoute, RouteTableFacts } from '../aws/routeTables';
+import {
+  ExistingRoute,
+  leadsOnlyTo,
+  RouteTableFacts,
+  targetText,
+} from '../aws/routeTables';
 import { cidrsOverlap, prefixLength } from '../cidr';
 
 /** A route this action ensures, in a VPC route table or the transit gateway route table. */
@@ -13,23 +18,24 @@ export type RouteChange = {
   status: 'already-present' | 'planned' | 'created';
   /** A broader route to the same transit gateway already carries the traffic: nothing is written. */
   coveredBy?: string;
+  /**
+   * The VPC's main route table: a route there also applies to every subnet
+   * created later without a route table of its own.
+   */
+  mainRouteTable?: boolean;
 };
 
 /** Why a route cannot be ensured; all of them are reported together. */
 export type RouteConflict = string;
 
-/**
- * Whether an existing route for the destination is the one we would create.
- * AWS always reports a route's target. The emulator drops targets that live in
- * another account (it has no resource sharing), so an active route without a
- * target is taken as ours; a blackhole never is.
- */
-export function isOurRoute(route: ExistingRoute, target: string): boolean {
-  if (route.state === 'blackhole') {
-    return false;
-  }
-  return route.target === undefined || route.target === target;
-}
+/** The route's destination for a message: its CIDR, or the prefix list it comes from. */
+const destinationText = (route: ExistingRoute) =>
+  route.prefixListId
+    ? `prefix list ${route.prefixListId} (entry ${route.destinationCidrBlock})`
+    : route.destinationCidrBlock;
+
+const isLocal = (route: ExistingRoute) =>
+  route.targets.some(target => target.id === 'local');
 
 /**
  * Plans one destination in each of a VPC's route tables: present when the same
@@ -46,7 +52,7 @@ export function planVpcRoutes(options: {
   region: string;
   vpcLabel: string;
   vpcCidr: string;
-  tables: Pick<RouteTableFacts, 'routeTableId' | 'routes'>[];
+  tables: Pick<RouteTableFacts, 'routeTableId' | 'routes' | 'main'>[];
   destinationCidrBlock: string;
   transitGatewayId: string;
 }): { changes: RouteChange[]; conflicts: RouteConflict[] } {
@@ -77,54 +83,62 @@ export function planVpcRoutes(options: {
   }
   const changes: RouteChange[] = [];
   const conflicts: RouteConflict[] = [];
+  const where = (routeTableId: string) =>
+    `${routeTableId} (${vpcLabel}, account ${accountId})`;
   for (const table of tables) {
     const existing = table.routes.find(
-      route => route.destinationCidrBlock === destinationCidrBlock,
+      route =>
+        !route.prefixListId &&
+        route.destinationCidrBlock === destinationCidrBlock,
     );
     const overlapping = table.routes.filter(
       route =>
         route !== existing &&
-        route.target !== 'local' &&
+        !isLocal(route) &&
         cidrsOverlap(route.destinationCidrBlock, destinationCidrBlock),
     );
     const elsewhere = overlapping.filter(
-      route => !isOurRoute(route, transitGatewayId),
+      route => !leadsOnlyTo(route, transitGatewayId),
     );
     if (elsewhere.length > 0) {
       conflicts.push(
         ...elsewhere.map(route => {
           const why =
-            prefixLength(route.destinationCidrBlock) <
+            prefixLength(route.destinationCidrBlock) <=
             prefixLength(destinationCidrBlock)
               ? `a route for ${destinationCidrBlock} would take that traffic away from it`
               : `it would keep part of ${destinationCidrBlock}'s traffic from the transit gateway`;
-          return `${
-            table.routeTableId
-          } (${vpcLabel}, account ${accountId}) routes ${
-            route.destinationCidrBlock
-          }, which overlaps ${destinationCidrBlock}, to ${
-            route.target ?? 'no target'
+          return `${where(table.routeTableId)} routes ${destinationText(
+            route,
+          )}, which overlaps ${destinationCidrBlock}, to ${
+            route.state === 'blackhole'
+              ? `a blackhole (${targetText(route)})`
+              : targetText(route)
           }; ${why}`;
         }),
       );
       continue;
     }
-    const coveredBy = overlapping.find(
-      route =>
-        prefixLength(route.destinationCidrBlock) <
-        prefixLength(destinationCidrBlock),
-    );
-    if (existing && !isOurRoute(existing, transitGatewayId)) {
+    if (existing && !leadsOnlyTo(existing, transitGatewayId)) {
       conflicts.push(
-        `${table.routeTableId} (${vpcLabel}, account ${accountId}) already routes ${destinationCidrBlock} to ` +
-          `${
-            existing.state === 'blackhole'
-              ? `a blackhole (${existing.target ?? 'deleted target'})`
-              : existing.target
-          }`,
+        `${where(
+          table.routeTableId,
+        )} already routes ${destinationCidrBlock} to ${
+          existing.state === 'blackhole'
+            ? `a blackhole (${targetText(existing)})`
+            : targetText(existing)
+        }`,
       );
       continue;
     }
+    // A broader route, or a prefix list holding the CIDR, to the same gateway already carries the traffic.
+    const coveredBy = overlapping.find(route =>
+      route.prefixListId
+        ? prefixLength(route.destinationCidrBlock) <=
+          prefixLength(destinationCidrBlock)
+        : prefixLength(route.destinationCidrBlock) <
+          prefixLength(destinationCidrBlock),
+    );
     const route: RouteChange = {
       kind: 'vpc',
       accountId,
@@ -132,17 +146,13 @@ export function planVpcRoutes(options: {
       routeTableId: table.routeTableId,
       destinationCidrBlock,
       target: transitGatewayId,
-      status: existing ? 'already-present' : 'planned',
+      status: existing || coveredBy ? 'already-present' : 'planned',
+      ...(!existing && coveredBy
+        ? { coveredBy: destinationText(coveredBy) }
+        : {}),
+      ...(table.main ? { mainRouteTable: true } : {}),
     };
-    changes.push(
-      !existing && coveredBy
-        ? {
-            ...route,
-            status: 'already-present',
-            coveredBy: coveredBy.destinationCidrBlock,
-          }
-        : route,
-    );
+    changes.push(route);
   }
   return { changes, conflicts };
 }

@@ -15,7 +15,7 @@ import { countedContext } from '../__testUtils__/countedContext';
 import { runAction, RunOptions } from '../__testUtils__/runAction';
 import { createRegisterRoutesAction } from './registerRoutes';
 
-const { customer, network, orders } = SANDBOX_ACCOUNTS;
+const { customer, network, orders, partner } = SANDBOX_ACCOUNTS;
 
 /** Runs the action for the Orders placement, its AWS calls counted. */
 function registerRoutes(
@@ -79,10 +79,15 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
     const { routes } = await result;
 
     expect(counter.writes()).toEqual([]);
-    expect(routes).toHaveLength(10);
+    // customer-api's main table carries no subnet: skipped; partner-api's carries its only subnet.
+    expect(routes).toHaveLength(9);
     expect(
       routes.every((r: { status: string }) => r.status === 'planned'),
     ).toBe(true);
+    // Each planned write was asked as a dry run, so a missing permission fails here.
+    expect(
+      counter.calls.filter(call => call.operation.endsWith('(dry run)')),
+    ).toHaveLength(9);
     expect(await state()).toEqual(before);
   });
 
@@ -114,8 +119,12 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
     const [a, b, c] = placementOf(landscape, 'orders').subnets.map(
       s => s.routeTableId,
     );
-    const customerTables = tablesOf(before, 'customer');
-    expect(customerTables).toHaveLength(2);
+    // Only the table a subnet uses; the main one has none.
+    const customerTables = [
+      landscape.vpcs.customer.subnets.find(sub => sub.routeTableId)!
+        .routeTableId!,
+    ];
+    expect(tablesOf(before, 'customer')).toHaveLength(2);
     const toOrders = (tables: string[]) => [{ tables, cidr: '10.10.0.0/16' }];
     expect(await state()).toEqual({
       ...before,
@@ -134,7 +143,14 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
       },
       transitGatewayRoutes: ['10.10.0.0/16 active'],
     });
-    expect(counter.writes()).toHaveLength(10);
+    expect(counter.writes()).toHaveLength(9);
+    expect(routes).toContainEqual(
+      expect.objectContaining({
+        accountId: partner,
+        destinationCidrBlock: '10.10.0.0/16',
+        mainRouteTable: true,
+      }),
+    );
     expect(routes).toContainEqual({
       kind: 'transit-gateway',
       accountId: network,
@@ -160,7 +176,7 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
     const { routes } = await result;
 
     expect(counter.writes()).toEqual([]);
-    expect(routes).toHaveLength(10);
+    expect(routes).toHaveLength(9);
     expect(
       routes.every((r: { status: string }) => r.status === 'already-present'),
     ).toBe(true);
@@ -182,13 +198,18 @@ describe('internal-api:tgw:register-routes against the emulator', () => {
         { isDryRun: true },
       );
       const { routes } = await result;
-      describeCounts.push(counter.calls.length);
-      // tables consumer routes + 3 provider return routes; the transit gateway route is already there.
+      describeCounts.push(
+        counter.calls.filter(call => !call.operation.endsWith('(dry run)'))
+          .length,
+      );
+      // A route in each table a subnet uses (all but the main one, unless it
+      // is the only one) + 3 provider return routes; the transit gateway
+      // route is already there.
       expect(
         routes.filter((r: { status: string }) => r.status === 'planned'),
-      ).toHaveLength(tables + 3);
+      ).toHaveLength(Math.max(1, tables - 1) + 3);
     }
-    expect(describeCounts).toEqual([6, 6, 6]);
+    expect(describeCounts).toEqual([8, 8, 8]);
   }, 60_000);
 });
 
@@ -214,7 +235,9 @@ describe('internal-api:tgw:register-routes after a partial failure', () => {
       { consumers: ['partner-api'] },
       { failCall: failThirdWrite },
     );
-    await expect(failed.result).rejects.toThrow('Route limit exceeded');
+    await expect(failed.result).rejects.toThrow(
+      /^Route limit exceeded\. Routes created before this failure \(a run with the same values keeps them\): rtb-\S+ 10\.10\.0\.0\/16 -> tgw-\S+; rtb-\S+ 10\.50\.0\.0\/16 -> tgw-\S+\.$/,
+    );
     expect(failed.counter.writes()).toHaveLength(3);
     const added = addedLines(
       before.vpcRoutes,

@@ -4,7 +4,9 @@ import {
   applyRoutes,
   InternalApiContext,
   planRoutes,
+  proveRouteWritesAllowed,
   RouteChange,
+  routeText,
 } from '@internal/plugin-internal-api-node';
 import { examples } from './registerRoutes.examples';
 
@@ -69,12 +71,24 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
                   .string()
                   .optional()
                   .describe(
-                    'A broader route to the same transit gateway that already carries the traffic',
+                    'What already carries the traffic instead: a broader route or a prefix list to the same transit gateway, or propagation',
+                  ),
+                mainRouteTable: z
+                  .boolean()
+                  .optional()
+                  .describe(
+                    "The VPC's main route table: the route also applies to subnets created later without a table of their own",
                   ),
               }),
             )
             .describe(
               'Every route ensured: already-present, planned (dry-run) or created',
+            ),
+        skippedRouteTables: z =>
+          z
+            .array(z.object({ routeTableId: z.string(), reason: z.string() }))
+            .describe(
+              'Route tables left alone, and why: edge route tables, and tables no subnet uses',
             ),
       },
     },
@@ -93,6 +107,8 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
         }
         let routes: RouteChange[] = plan.changes;
         if (ctx.isDryRun || ctx.input.planOnly) {
+          // A missing permission fails here, in the check step, not halfway through the apply.
+          await proveRouteWritesAllowed(plan, clients);
           logRoutes(ctx.logger, 'Plan only, would create', routes);
         } else {
           routes = await applyRoutes(
@@ -104,6 +120,7 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
         }
         ctx.output('consumerCidrs', plan.consumerNetworks);
         ctx.output('routes', routes);
+        ctx.output('skippedRouteTables', plan.skipped);
       });
     },
   });
@@ -115,13 +132,22 @@ function logRoutes(
   routes: RouteChange[],
 ) {
   const written = routes.filter(route => route.status !== 'already-present');
+  const describe = (route: RouteChange) =>
+    `${routeText(route)}${
+      route.mainRouteTable
+        ? ' (main route table: also applies to subnets created later without a table of their own)'
+        : ''
+    }`;
   logger.info(
     written.length === 0
       ? `All ${routes.length} routes are already present.`
       : `${verb} ${written.length} of ${routes.length} routes: ${written
-          .map(
-            r => `${r.routeTableId} ${r.destinationCidrBlock} -> ${r.target}`,
-          )
+          .map(describe)
           .join('; ')}`,
   );
+  for (const route of routes.filter(r => r.coveredBy)) {
+    logger.info(
+      `No route needed in ${route.routeTableId} for ${route.destinationCidrBlock}: ${route.coveredBy} already carries it.`,
+    );
+  }
 }

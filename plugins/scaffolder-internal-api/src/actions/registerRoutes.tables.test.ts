@@ -1,0 +1,158 @@
+import {
+  addConsumerVpc,
+  addEdgeRouteTable,
+  addForeignRoute,
+  Landscape,
+  landscapeState,
+  placementOf,
+  Sandbox,
+  SANDBOX_ACCOUNTS,
+  SANDBOX_REGION,
+  startSandbox,
+} from '@internal/aws-sandbox';
+import { countedContext } from '../__testUtils__/countedContext';
+import { runAction } from '../__testUtils__/runAction';
+import { createRegisterRoutesAction } from './registerRoutes';
+
+const { customer, partner } = SANDBOX_ACCOUNTS;
+
+/**
+ * Which route tables the action writes, and the routes that stop it, on the
+ * emulator: edge and unused main tables, prefix lists, broader routes, zones
+ * an attachment misses, and a role that may not write. Cases moto cannot
+ * show (propagation, associations, attachment states) are in the core's
+ * routes/plan.test.ts, with EC2 mocked.
+ */
+describe('internal-api:tgw:register-routes on realistic route tables', () => {
+  let sandbox: Sandbox;
+  let landscape: Landscape;
+  let edgeTable: string;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    const { moto } = sandbox;
+    // partner-api gets an edge route table (ingress routing from its internet gateway).
+    const edge = await addEdgeRouteTable(moto, sandbox.landscape, 'partner');
+    edgeTable = edge.routeTableId;
+    landscape = edge.landscape;
+    // A corporate prefix list 10.0.0.0/8 to an internet gateway, and a broader route to one.
+    landscape = await addConsumerVpc(moto, landscape, {
+      name: 'corp-listed',
+      accountId: customer,
+      cidr: '10.62.0.0/16',
+      routeTables: 2,
+    });
+    landscape = await addForeignRoute(moto, landscape, {
+      vpc: 'corp-listed',
+      prefixList: ['10.0.0.0/8'],
+    });
+    landscape = await addConsumerVpc(moto, landscape, {
+      name: 'inspected',
+      accountId: partner,
+      cidr: '10.63.0.0/16',
+      routeTables: 2,
+    });
+    landscape = await addForeignRoute(moto, landscape, {
+      vpc: 'inspected',
+      cidr: '10.0.0.0/8',
+    });
+    // Subnets in zones a and b, attached in zone a only.
+    landscape = await addConsumerVpc(moto, landscape, {
+      name: 'half-attached',
+      accountId: customer,
+      cidr: '10.64.0.0/16',
+      routeTables: 3,
+      zones: [`${SANDBOX_REGION}a`, `${SANDBOX_REGION}b`],
+      attachZones: [`${SANDBOX_REGION}a`],
+    });
+  }, 60_000);
+  afterAll(() => sandbox?.stop());
+
+  const run = (consumers: string[], options: { planOnly?: boolean } = {}) => {
+    const { counter, ...context } = countedContext(landscape);
+    const result = runAction(createRegisterRoutesAction(context), {
+      ...placementOf(landscape, 'orders'),
+      consumers,
+      ...options,
+    });
+    return { result, counter };
+  };
+  const state = () => landscapeState(sandbox.moto, landscape);
+
+  it('never writes an edge route table or a main table no subnet uses, and says so; writes a main table a subnet uses, marked as such', async () => {
+    const { result } = run(['customer-api', 'partner-api'], {
+      planOnly: true,
+    });
+    const { routes, skippedRouteTables } = await result;
+    const customerMain = (await state()).vpcRoutes.customer
+      .map(line => line.split(' ')[0])
+      .find(
+        id =>
+          id !==
+          landscape.vpcs.customer.subnets.find(s => s.routeTableId)!
+            .routeTableId,
+      );
+    expect(skippedRouteTables).toEqual([
+      {
+        routeTableId: customerMain,
+        reason: expect.stringMatching(
+          /^consumer customer-api \(vpc-\w+\): no subnet uses it \(the main route table; every subnet has its own\)$/,
+        ),
+      },
+      {
+        routeTableId: edgeTable,
+        reason: `consumer partner-api (${landscape.vpcs.partner.vpcId}): associated with ${landscape.vpcs.partner.internetGatewayId} (an edge route table); never written`,
+      },
+    ]);
+    const touched = routes.map((r: { routeTableId: string }) => r.routeTableId);
+    expect(touched).not.toContain(edgeTable);
+    expect(touched).not.toContain(customerMain);
+    expect(
+      routes.filter((r: { mainRouteTable?: boolean }) => r.mainRouteTable),
+    ).toEqual([
+      expect.objectContaining({
+        accountId: partner,
+        destinationCidrBlock: '10.10.0.0/16',
+      }),
+    ]);
+  });
+
+  it.each([
+    [
+      'a prefix list whose entry overlaps the provider CIDR, to another target',
+      'corp-listed',
+      /routes prefix list pl-\w+ \(entry 10\.0\.0\.0\/8\), which overlaps 10\.10\.0\.0\/16, to igw-\w+; a route for 10\.10\.0\.0\/16 would take that traffic away from it/,
+    ],
+    [
+      'a broader route to another target',
+      'inspected',
+      /routes 10\.0\.0\.0\/8, which overlaps 10\.10\.0\.0\/16, to igw-\w+; a route for 10\.10\.0\.0\/16 would take that traffic away from it/,
+    ],
+    [
+      'an attachment without a subnet in a zone the consumer uses',
+      'half-attached',
+      /consumer half-attached \(vpc-\w+\): transit gateway attachment tgw-attach-\w+ has no subnet in eu-west-1b, where its subnets are/,
+    ],
+  ])('refuses %s, with zero writes', async (_case, consumer, message) => {
+    const before = await state();
+    const { result, counter } = run([consumer]);
+    await expect(result).rejects.toThrow(message);
+    expect(counter.writes()).toEqual([]);
+    expect(await state()).toEqual(before);
+  });
+
+  // Last: the proxy keeps denying CreateRoute for the rest of this sandbox.
+  it('fails the check (planOnly) when the role may not create the routes, before any write', async () => {
+    sandbox.proxy.deny('CreateRoute');
+    const before = await state();
+    const { result, counter } = run(['partner-api'], { planOnly: true });
+    await expect(result).rejects.toThrow(
+      /^The role the platform uses in these accounts may not make these writes; nothing was written:\n- ec2:CreateRoute on rtb-\w+ in account 888899990000 \(eu-west-1\), for rtb-\w+ 10\.10\.0\.0\/16 -> tgw-\w+\n/,
+    );
+    expect(counter.writes()).toEqual([]);
+    // The transit gateway route may still be created: only CreateRoute is denied.
+    expect(
+      counter.calls.filter(call => call.operation.endsWith('(dry run)')),
+    ).toHaveLength(5);
+    expect(await state()).toEqual(before);
+  });
+});
