@@ -1,5 +1,6 @@
 import {
   ChangeResourceRecordSetsCommand,
+  CreateHostedZoneCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import {
@@ -231,6 +232,45 @@ describe('the internal-api lookups', () => {
       expect.stringMatching(/billing\.acme\.com/),
     ]);
     expect(body.problems[0]).toMatch(/ns1\.elsewhere\.example/);
+  });
+
+  it("checks a domain whose zone another API created: refused with the form's name, reported without one", async () => {
+    const orders = new Route53Client({
+      ...(await accountClientConfig(moto, SANDBOX_ACCOUNTS.orders)),
+      region: 'us-east-1',
+    });
+    const { HostedZone } = await orders.send(
+      new CreateHostedZoneCommand({
+        Name: 'taken.acme.com',
+        CallerReference: 'internal-api/orders-api/earlier-task',
+      }),
+    );
+    orders.destroy();
+    const check = (apiName?: string) =>
+      call('/domain/check', {
+        domainName: 'taken.acme.com',
+        accountId: SANDBOX_ACCOUNTS.orders,
+        apiName,
+      });
+
+    await expect(check('billing-api')).resolves.toMatchObject({
+      status: 200,
+      body: {
+        problems: [
+          expect.stringContaining(
+            `zone ${HostedZone!.Id!.replace('/hostedzone/', '')} in account ${
+              SANDBOX_ACCOUNTS.orders
+            } belongs to internal API 'orders-api'`,
+          ),
+        ],
+      },
+    });
+    await expect(check('orders-api')).resolves.toMatchObject({
+      body: { problems: [], zoneOwner: 'orders-api' },
+    });
+    await expect(check()).resolves.toMatchObject({
+      body: { problems: [], zoneOwner: 'orders-api' },
+    });
   });
 
   it('says AWS could not be asked when it cannot be reached', async () => {

@@ -51,6 +51,10 @@ const placementPreviewBody = z.object({
 const domainCheckBody = z.object({
   accountId: inputProperties.accountId(z),
   domainName: inputProperties.domainName(z),
+  // Optional: the form may not have the API's name yet. Without it a zone
+  // another API created is reported (zoneOwner), not refused; the task,
+  // which always has the name, refuses it.
+  apiName: inputProperties.apiName(z).optional(),
 });
 
 /** `subnetFilters[0].values: Expected array, received string` */
@@ -186,12 +190,12 @@ export async function createRouter(
 
   router.post('/domain/check', async (req, res) => {
     const initiator = await userRef(req);
-    const { domainName, accountId } = req.body ?? {};
+    const { domainName, accountId, apiName } = req.body ?? {};
     const check: DomainCheckResponse = await lookup(
       req,
       initiator,
       'the hosted zones',
-      { domainName, accountId },
+      { domainName, accountId, apiName },
       async () => {
         const request = domainCheckBody.parse(req.body ?? {});
         const plan = await aws.withClients(initiator, clients =>
@@ -201,6 +205,7 @@ export async function createRouter(
           domainName: plan.domain,
           parentDomain: plan.parent.domain,
           changes: plan.changes,
+          zoneOwner: plan.zoneOwner,
           problems: [] as [],
         };
       },

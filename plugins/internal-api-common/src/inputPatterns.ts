@@ -19,6 +19,19 @@ export const ROUTE_TABLE_ID: InputPattern = [
   'must look like rtb-0123abcd',
 ];
 
+/**
+ * An internal API's name: its Component's name in the catalog (Backstage's
+ * rule: letters and digits, with single `-`, `_` or `.` between them). It
+ * holds no `/`, so it reads back unambiguously from a zone's caller reference.
+ */
+export const API_NAME: InputPattern = [
+  /^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$/,
+  "must be the API's catalog name: letters and digits with single - _ . between them, e.g. orders-api",
+];
+
+/** The catalog's limit on an entity name. */
+export const API_NAME_MAX_LENGTH = 63;
+
 /** One label of a host name: a-z, 0-9 and inner hyphens, 1-63 characters. */
 export const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 

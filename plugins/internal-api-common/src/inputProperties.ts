@@ -1,6 +1,8 @@
 import type { z as zod } from 'zod/v3';
 import {
   ACCOUNT_ID,
+  API_NAME,
+  API_NAME_MAX_LENGTH,
   DOMAIN_NAME_MIN_LENGTH,
   ROUTE_TABLE_ID,
   VPC_ID,
@@ -27,6 +29,12 @@ export const subnetFilters = (z: Zod) =>
     .default([]);
 
 export const domainName = (z: Zod) => z.string().min(DOMAIN_NAME_MIN_LENGTH);
+
+export const apiName = (z: Zod) =>
+  z
+    .string()
+    .max(API_NAME_MAX_LENGTH)
+    .regex(...API_NAME);
 
 /** The API's subnets as internal-api:placement:resolve outputs them; only the route table is read. */
 export const placedSubnets = (z: Zod) =>

@@ -90,6 +90,12 @@ export type DelegationChange = {
 export type DomainCheckRequest = {
   domainName: string;
   accountId: string;
+  /**
+   * The API the name is for (its catalog name). With it, a zone another API
+   * created is refused; without it (a form with no name yet) the check cannot
+   * tell the API's own zone from another's, and leaves that to the task.
+   */
+  apiName?: string;
 };
 
 /** What delegating the name would write; `problems` is always empty here. */
@@ -97,6 +103,8 @@ export type DomainCheck = {
   domainName: string;
   parentDomain: string;
   changes: DelegationChange[];
+  /** The API whose zone of that name exists already (its caller reference names it). */
+  zoneOwner?: string;
   problems: [];
 };
 

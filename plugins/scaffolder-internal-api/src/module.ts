@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createInternalApiActions } from './actions';
 import { createInternalApiContext } from '@internal/plugin-internal-api-node';
@@ -16,12 +17,16 @@ export const scaffolderModuleInternalApi = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config, logger }) {
+      async init({ scaffolder, config, logger, catalog, auth }) {
         scaffolder.addActions(
-          ...createInternalApiActions(
-            createInternalApiContext({ config, logger }),
-          ),
+          ...createInternalApiActions({
+            ...createInternalApiContext({ config, logger }),
+            catalog,
+            auth,
+          }),
         );
       },
     });

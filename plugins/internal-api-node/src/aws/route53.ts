@@ -35,12 +35,9 @@ export const sameNameServers = (a: string[], b: string[]) => {
 /** A public hosted zone and who created it. */
 export type PublicZone = {
   hostedZoneId: string;
-  /** Route 53's idempotency token, fixed at creation: the action's zones start with CALLER_REFERENCE_PREFIX. */
+  /** Route 53's idempotency token, fixed at creation: the action's zones carry its mark (dns/ownership.ts). */
   callerReference: string;
 };
-
-/** Marks the zones internal-api:dns:delegate creates (Route 53 keeps it for the zone's life). */
-export const CALLER_REFERENCE_PREFIX = 'internal-api/';
 
 /** The public hosted zones of exactly this name in the client's account. */
 export async function findPublicZones(

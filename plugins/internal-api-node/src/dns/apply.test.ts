@@ -2,6 +2,7 @@ import { ListResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
+  countAwsCalls,
   route53In,
   type Sandbox,
   SANDBOX_ACCOUNTS,
@@ -33,15 +34,20 @@ describe('applyDelegation against the sandbox', () => {
   }, 60_000);
   afterAll(() => sandbox?.stop());
 
-  const delegate = (domainName: string) =>
-    context.aws.withClients(undefined, async clients => {
-      const plan = await planDelegation(context.internalApi, clients, {
+  const delegate = (
+    domainName: string,
+    apiName: string,
+    via: InternalApiContext = context,
+  ) =>
+    via.aws.withClients(undefined, async clients => {
+      const plan = await planDelegation(via.internalApi, clients, {
         domainName,
         accountId: SANDBOX_ACCOUNTS.orders,
+        apiName,
       });
       return applyDelegation(plan, clients, {
         checkpoint: freshCheckpoint(),
-        callerReference: `internal-api/task-1/${domainName}`,
+        taskId: 'task-1',
         nsTtlSeconds: 3600,
         wait: { timeoutMs: 1_000, intervalMs: 10 },
       });
@@ -66,13 +72,14 @@ describe('applyDelegation against the sandbox', () => {
   };
 
   it('a retry whose earlier answers were lost converges: same zone, NS written once', async () => {
-    const first = await delegate('lost.acme.com');
+    const first = await delegate('lost.acme.com', 'lost-api');
     // The same task again with nothing remembered: the plan adopts the zone
-    // (its caller reference marks it as ours) and the delegation is present.
+    // (its caller reference names this API) and the delegation is present.
     const retry = await context.aws.withClients(undefined, async clients => {
       const plan = await planDelegation(context.internalApi, clients, {
         domainName: 'lost.acme.com',
         accountId: SANDBOX_ACCOUNTS.orders,
+        apiName: 'lost-api',
       });
       expect(plan.writes).toEqual([]);
       return plan.childZone;
@@ -80,6 +87,30 @@ describe('applyDelegation against the sandbox', () => {
     expect(retry).toEqual(first.zone);
     expect(await parentRecords('lost.acme.com')).toEqual([
       { type: 'NS', values: first.zone.nameServers },
+    ]);
+  });
+
+  it('a failed NS write says which zone the task had made, so nothing it left goes unmentioned', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'Throttling',
+    });
+    const counter = countAwsCalls({
+      failCall: call =>
+        call.operation === 'ChangeResourceRecordSets' ? throttled : undefined,
+    });
+    const failing = createInternalApiContext({
+      config: new ConfigReader(sandbox.landscape.config),
+      logger: mockServices.logger.mock(),
+      aws: { clientConfig: { maxAttempts: 1 }, onClient: counter.onClient },
+    });
+    await expect(
+      delegate('halfway.acme.com', 'halfway-api', failing),
+    ).rejects.toThrow(
+      `Rate exceeded. Made before this failure (a run of the same API adopts it): zone halfway.acme.com in account ${SANDBOX_ACCOUNTS.orders}.`,
+    );
+    expect(counter.writes().map(call => call.operation)).toEqual([
+      'CreateHostedZone',
+      'ChangeResourceRecordSets',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   WaitOptions,
 } from '../aws/route53';
 import { changesAfter, Checkpoint } from '../checkpoint';
+import { zoneMark } from './ownership';
 import type { DelegationPlan } from './plan';
 
 /**
@@ -21,13 +22,10 @@ export async function applyDelegation(
   options: {
     checkpoint: Checkpoint;
     /**
-     * Route 53's idempotency token for the zone, the same on every retry of
-     * one task (e.g. `internal-api/<task id>/<domain>`), so a lost answer and a
-     * retry cannot create a second zone. It must start with
-     * CALLER_REFERENCE_PREFIX: that marks the zone as the action's. Never
-     * part of the plan, which a dry-run prints.
+     * The scaffolder task's id: with the plan's API name it makes the zone's
+     * caller reference (`zoneMark`), the same on every retry of the task.
      */
-    callerReference: string;
+    taskId: string;
     nsTtlSeconds: number;
     wait: WaitOptions;
   },
@@ -35,30 +33,58 @@ export async function applyDelegation(
   const { checkpoint } = options;
   const workloadDns = await clients.route53(plan.accountId, plan.region);
   const parentDns = await clients.route53(plan.parent.accountId, plan.region);
+
+  const createZone = () => {
+    if (!plan.apiName) {
+      // The mark is what lets a re-run of this API, and only this API, adopt the zone.
+      throw new Error(
+        `A delegation plan without apiName only reads; zone ${plan.domain} was not created.`,
+      );
+    }
+    const callerReference = zoneMark(plan.apiName, options.taskId);
+    return createPublicZone(workloadDns, plan.domain, callerReference);
+  };
+  const delegate = async (checkpointKey: string, nameServers: string[]) => {
+    const changeId = await checkpoint(
+      checkpointKey,
+      async () =>
+        // null, not undefined: a checkpoint stores JSON.
+        (await createNsRecord(
+          parentDns,
+          plan.parent.hostedZoneId,
+          plan.domain,
+          nameServers,
+          options.nsTtlSeconds,
+        )) ?? null,
+    );
+    if (changeId) {
+      await waitForChange(parentDns, changeId, options.wait);
+    }
+  };
+
   let zone = plan.childZone;
   const written = new Map<number, DelegationChange['status']>();
   for (const write of plan.writes) {
-    if (write.op === 'create-zone') {
-      zone = await checkpoint(write.checkpointKey, () =>
-        createPublicZone(workloadDns, plan.domain, options.callerReference),
-      );
-    } else {
-      const nameServers = zone!.nameServers;
-      const changeId = await checkpoint(
-        write.checkpointKey,
-        async () =>
-          // null, not undefined: a checkpoint stores JSON.
-          (await createNsRecord(
-            parentDns,
-            plan.parent.hostedZoneId,
-            plan.domain,
-            nameServers,
-            options.nsTtlSeconds,
-          )) ?? null,
-      );
-      if (changeId) {
-        await waitForChange(parentDns, changeId, options.wait);
+    try {
+      if (write.op === 'create-zone') {
+        zone = await checkpoint(write.checkpointKey, createZone);
+      } else {
+        await delegate(write.checkpointKey, zone!.nameServers);
       }
+    } catch (error) {
+      // A failed step has no output for the task's report: its error says what it made.
+      const failure = error as Error;
+      const made = changesAfter(plan.changes, written).filter(
+        change => change.status === 'created',
+      );
+      failure.message = `${failure.message.replace(/\.?$/, '.')} ${
+        made.length > 0
+          ? `Made before this failure (a run of the same API adopts it): ${made
+              .map(change => change.target)
+              .join('; ')}.`
+          : 'Nothing was written before this failure.'
+      }`;
+      throw failure;
     }
     written.set(write.change, 'created');
   }

@@ -7,7 +7,6 @@ import {
 } from '@internal/plugin-internal-api-common';
 import type { AwsClients } from '../aws/access';
 import {
-  CALLER_REFERENCE_PREFIX,
   findPublicZones,
   getNameServers,
   HostedZoneFacts,
@@ -18,6 +17,13 @@ import {
 import type { PlannedWrite, Plan } from '../checkpoint';
 import { findWorkloadAccount, InternalApiConfig, ParentZone } from '../config';
 import { findParentZone, normalizeDomainName, ParentMatch } from './names';
+import {
+  apiOfZone,
+  DomainClaim,
+  normalizeApiName,
+  refuseClaimsOfOtherApis,
+  refuseZoneOfOtherApi,
+} from './ownership';
 
 /** A write of the delegation; apply makes them in order. */
 export type DnsWrite = PlannedWrite & { op: 'create-zone' | 'create-ns' };
@@ -28,8 +34,20 @@ export type DelegationPlan = Plan<DelegationChange, DnsWrite> & {
   /** The workload account's region: it picks Route 53's partition. */
   region: string;
   parent: ParentZone;
+  /** The API the delegation is for, lower-cased; a plan without it only reads. */
+  apiName?: string;
   /** The child zone when it exists already. */
   childZone?: HostedZoneFacts;
+  /** The API the existing child zone's mark names. */
+  zoneOwner?: string;
+};
+
+export type DelegationRequest = DomainCheckRequest & {
+  /**
+   * The catalog entities annotated with this domain, as the action found
+   * them; read only with `apiName`. The form's check passes none.
+   */
+  catalogClaims?: DomainClaim[];
 };
 
 const describeRecords = (records: { Name?: string; Type?: string }[]) => {
@@ -43,16 +61,17 @@ const describeRecords = (records: { Name?: string; Type?: string }[]) => {
 
 /**
  * Read-only: checks the names against the configured parent zones and
- * accounts (before any AWS call), then finds the child zone in the workload
- * account and what the parent already says about the name and every name
- * between it and the parent apex. Refuses anything that would take over a
- * delegation or record that is not ours. The delegate action applies the
- * plan; the form's domain check only reads it.
+ * accounts, and the catalog's claims on the domain (before any AWS call),
+ * then finds the child zone in the workload account and what the parent
+ * already says about the name and every name between it and the parent apex.
+ * Refuses anything that would take over a delegation, record or zone that is
+ * not this API's. The delegate action applies the plan; the form's domain
+ * check only reads it.
  */
 export async function planDelegation(
   internalApi: InternalApiConfig,
   clients: AwsClients,
-  request: DomainCheckRequest,
+  request: DelegationRequest,
 ): Promise<DelegationPlan> {
   const domain = normalizeDomainName('domainName', request.domainName);
   if (domain.length > CERTIFICATE_DOMAIN_MAX_LENGTH) {
@@ -66,10 +85,18 @@ export async function planDelegation(
     internalApi,
     request.accountId,
   );
+  const apiName =
+    request.apiName === undefined
+      ? undefined
+      : normalizeApiName('apiName', request.apiName);
+  if (apiName) {
+    refuseClaimsOfOtherApis(domain, apiName, request.catalogClaims ?? []);
+  }
   return readDelegation({
     domain,
     accountId,
     region,
+    apiName,
     parentMatch,
     workloadDns: await clients.route53(accountId, region),
     parentDns: await clients.route53(parentMatch.zone.accountId, region),
@@ -80,15 +107,22 @@ async function readDelegation(options: {
   domain: string;
   accountId: string;
   region: string;
+  apiName?: string;
   parentMatch: ParentMatch;
   workloadDns: Route53Client;
   parentDns: Route53Client;
 }): Promise<DelegationPlan> {
-  const { domain, accountId, region, workloadDns, parentDns } = options;
+  const { domain, accountId, region, apiName, workloadDns, parentDns } =
+    options;
   const { zone: parent, namesToParent } = options.parentMatch;
   const owner = `the owner of ${parent.domain} (zone ${parent.hostedZoneId}, account ${parent.accountId})`;
 
-  const childZone = await adoptableZone(workloadDns, domain, accountId);
+  const { childZone, zoneOwner } = await adoptableZone(
+    workloadDns,
+    domain,
+    accountId,
+    apiName,
+  );
   let delegated = false;
   for (const name of namesToParent) {
     const records =
@@ -151,7 +185,9 @@ async function readDelegation(options: {
     accountId,
     region,
     parent,
+    apiName,
     childZone,
+    zoneOwner,
     changes: [
       {
         change: 'create-zone',
@@ -199,16 +235,19 @@ async function recordsAtOrBelowDomain(
 }
 
 /**
- * The workload account's zone of that name when the action may use it: none
- * yet, or one it created itself (its caller reference says so) that holds
- * nothing but the zone's own NS and SOA. Anything else is someone else's, or
- * already serves an API, and is refused by name.
+ * The workload account's zone of that name when this API may use it: none
+ * yet, or one whose mark names this API. Its records are then the API's own
+ * (its stack adds the alias and certificate records), so a re-run adopts it
+ * whatever it holds. A zone another API created, or one that names no API,
+ * is refused by name. Without `apiName` (the form's check before it has a
+ * name) a zone of any API is reported, not refused: the task decides.
  */
 async function adoptableZone(
   workloadDns: Route53Client,
   domain: string,
   accountId: string,
-): Promise<HostedZoneFacts | undefined> {
+  apiName: string | undefined,
+): Promise<{ childZone?: HostedZoneFacts; zoneOwner?: string }> {
   const zones = await findPublicZones(workloadDns, domain);
   if (zones.length > 1) {
     throw new InputError(
@@ -222,33 +261,30 @@ async function adoptableZone(
   }
   const [zone] = zones;
   if (!zone) {
-    return undefined;
+    return {};
   }
-  if (!zone.callerReference.startsWith(CALLER_REFERENCE_PREFIX)) {
+  const zoneOwner = apiOfZone(zone.callerReference);
+  if (!zoneOwner) {
     throw new InputError(
       `domainName '${domain}': account ${accountId} already has zone ${zone.hostedZoneId} of that name, ` +
-        'created outside internal-api:dns:delegate. It is not adopted: choose another name, or delete the zone if nobody uses it.',
+        `created outside internal-api:dns:delegate or before it recorded the API (caller reference '${zone.callerReference}'). ` +
+        'It is not adopted: choose another name, or delete the zone if nobody uses it.',
     );
   }
-  const served = (
-    await listRecordsAtAndBelow(workloadDns, zone.hostedZoneId, domain)
-  ).filter(
-    record =>
-      !(
-        record.Name?.toLowerCase() === `${domain}.` &&
-        (record.Type === 'NS' || record.Type === 'SOA')
-      ),
-  );
-  if (served.length > 0) {
-    throw new InputError(
-      `domainName '${domain}': zone ${zone.hostedZoneId} in account ${accountId} already serves ` +
-        `${describeRecords(
-          served,
-        )}; another internal API uses this name. Choose another name.`,
-    );
+  if (apiName) {
+    refuseZoneOfOtherApi({
+      domain,
+      apiName,
+      owner: zoneOwner,
+      zoneId: zone.hostedZoneId,
+      accountId,
+    });
   }
   return {
-    hostedZoneId: zone.hostedZoneId,
-    nameServers: await getNameServers(workloadDns, zone.hostedZoneId),
+    childZone: {
+      hostedZoneId: zone.hostedZoneId,
+      nameServers: await getNameServers(workloadDns, zone.hostedZoneId),
+    },
+    zoneOwner,
   };
 }

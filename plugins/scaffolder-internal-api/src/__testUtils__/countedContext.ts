@@ -1,5 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { countAwsCalls, FailAwsCall, Landscape } from '@internal/aws-sandbox';
 import { createInternalApiContext } from '@internal/plugin-internal-api-node';
 
@@ -7,11 +9,12 @@ import { createInternalApiContext } from '@internal/plugin-internal-api-node';
  * The module's context for a sandbox landscape, built as module.ts builds it
  * (one attempt per call: moto answers what it lacks with HTTP 500), with
  * every AWS call of its clients counted in `counter`, and the calls
- * `failCall` picks failed as AWS would.
+ * `failCall` picks failed as AWS would. The catalog is Backstage's in-memory
+ * one (the real filter rules) holding `catalogEntities`.
  */
 export function countedContext(
   landscape: Landscape,
-  options: { failCall?: FailAwsCall } = {},
+  options: { failCall?: FailAwsCall; catalogEntities?: Entity[] } = {},
 ) {
   const counter = countAwsCalls(options);
   const context = createInternalApiContext({
@@ -19,7 +22,10 @@ export function countedContext(
     logger: mockServices.logger.mock(),
     aws: { clientConfig: { maxAttempts: 1 }, onClient: counter.onClient },
   });
-  return { ...context, counter };
+  const catalog = catalogServiceMock({
+    entities: options.catalogEntities ?? [],
+  });
+  return { ...context, catalog, auth: mockServices.auth(), counter };
 }
 
 /** The operations of some counted calls, e.g. `counter.writes()`, in order. */

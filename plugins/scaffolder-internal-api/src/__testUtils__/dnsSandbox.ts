@@ -1,4 +1,5 @@
 import type { Route53Client } from '@aws-sdk/client-route-53';
+import type { Entity } from '@backstage/catalog-model';
 import {
   addParentZone,
   FailAwsCall,
@@ -11,11 +12,15 @@ import { createDelegateSubdomainAction } from '../actions/delegateSubdomain';
 import { countedContext } from './countedContext';
 import { runAction, RunOptions } from './runAction';
 
+/** The API the suites delegate for unless a test names another. */
+export const ORDERS_API_NAME = 'orders-api';
+
 /**
  * The sandbox for the delegate action's suites: the seeded parent zone
  * acme.com and a second one below it, internal.acme.com; a Route 53 client
  * in the DNS, Orders and Payments accounts to read what the action left; and
- * the action itself, run for Orders with its AWS calls counted.
+ * the action itself, run for the API orders-api in Orders with its AWS calls
+ * counted and a catalog holding `catalogEntities` (empty by default).
  */
 export async function startDnsSandbox() {
   const sandbox = await startSandbox();
@@ -31,11 +36,20 @@ export async function startDnsSandbox() {
   } satisfies Record<string, Route53Client>;
 
   function delegate(
-    input: { domainName: string; accountId?: string; planOnly?: boolean },
-    options: RunOptions & { failCall?: FailAwsCall } = {},
+    input: {
+      domainName: string;
+      accountId?: string;
+      apiName?: string;
+      planOnly?: boolean;
+    },
+    options: RunOptions & {
+      failCall?: FailAwsCall;
+      catalogEntities?: Entity[];
+    } = {},
   ) {
     const { counter, ...context } = countedContext(landscape, {
       failCall: options.failCall,
+      catalogEntities: options.catalogEntities,
     });
     const action = createDelegateSubdomainAction({
       ...context,
@@ -43,7 +57,11 @@ export async function startDnsSandbox() {
     });
     const result = runAction(
       action,
-      { accountId: SANDBOX_ACCOUNTS.orders, ...input },
+      {
+        accountId: SANDBOX_ACCOUNTS.orders,
+        apiName: ORDERS_API_NAME,
+        ...input,
+      },
       options,
     );
     return { result, counter };

@@ -8,6 +8,7 @@ import { examples } from './delegateSubdomain.examples';
 const steps = exampleSteps(examples, {
   'parameters.domainName': 'payments.api.acme.com',
   'parameters.accountId': SANDBOX_ACCOUNTS.orders,
+  'parameters.name': 'payments-api',
 });
 
 describe('internal-api:dns:delegate examples', () => {

@@ -14,6 +14,7 @@ export const examples: TemplateExample[] = [
           input: {
             domainName: 'orders.api.acme.com',
             accountId: '444455556666',
+            apiName: 'orders-api',
           },
         },
       ],
@@ -21,7 +22,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Delegate the domain chosen in the form; later steps use the zone id',
+      'Delegate the domain chosen in the form for the API named in it; later steps use the zone id',
     example: yaml.stringify({
       steps: [
         {
@@ -31,6 +32,7 @@ export const examples: TemplateExample[] = [
           input: {
             domainName: '${{ parameters.domainName }}',
             accountId: '${{ parameters.accountId }}',
+            apiName: '${{ parameters.name }}',
           },
         },
       ],

@@ -110,7 +110,7 @@ describe('internal-api:dns:delegate refuses with zero writes', () => {
     const { HostedZone } = await orders.send(
       new CreateHostedZoneCommand({
         Name: 'stale.acme.com',
-        CallerReference: 'internal-api/stale-task/stale.acme.com',
+        CallerReference: 'internal-api/orders-api/stale-task',
       }),
     );
     await addAcmeRecord('stale.acme.com', 'NS', ['ns1.elsewhere.net']);
@@ -175,24 +175,33 @@ describe('internal-api:dns:delegate refuses with zero writes', () => {
     expect(counter.writes()).toEqual([]);
   });
 
-  it('a zone of ours that already serves another API', async () => {
+  it('a zone an earlier version of the action made, which names no API', async () => {
+    const legacyMark =
+      'internal-api/3f2a9c1e-0b7d-4e58-9a61-2c4d8e7f1a90/served.acme.com';
     const { HostedZone } = await orders.send(
       new CreateHostedZoneCommand({
         Name: 'served.acme.com',
-        CallerReference: 'internal-api/first-task/served.acme.com',
+        CallerReference: legacyMark,
       }),
     );
     const zoneId = HostedZone!.Id!.replace('/hostedzone/', '');
-    await upsertRecord(orders, zoneId, {
-      name: 'served.acme.com',
-      type: 'A',
-      values: ['10.10.1.20'],
-    });
     const { result, counter } = delegate({ domainName: 'served.acme.com' });
     await expect(result).rejects.toThrow(
-      `zone ${zoneId} in account ${ORDERS_ACCOUNT} already serves A served.acme.com; another internal API uses this name.`,
+      `account ${ORDERS_ACCOUNT} already has zone ${zoneId} of that name, created outside internal-api:dns:delegate ` +
+        `or before it recorded the API (caller reference '${legacyMark}').`,
     );
     expect(counter.writes()).toEqual([]);
+  });
+
+  it('an apiName that is not a catalog name, before any AWS call', async () => {
+    const { result, counter } = dnsSandbox.delegate({
+      domainName: 'named.acme.com',
+      apiName: 'orders/api',
+    });
+    await expect(result).rejects.toThrow(
+      "apiName 'orders/api' must be the API's catalog name",
+    );
+    expect(counter.calls).toEqual([]);
   });
 
   it('two zones of that name in the workload account', async () => {

@@ -42,9 +42,9 @@ describe('internal-api:dns:delegate against the emulator', () => {
 
     const [zoneId] = await publicZoneIds(orders, 'orders.acme.com');
     const nameServers = await zoneNameServers(orders, zoneId);
-    // Marked as the action's, and the same on every retry of the task.
+    // Marked with the API's name, and the same on every retry of the task.
     expect(await callerReferenceOf(orders, zoneId)).toMatch(
-      /^internal-api\/[0-9a-f-]{36}\/orders\.acme\.com$/,
+      /^internal-api\/orders-api\/[0-9a-f-]{36}$/,
     );
     expect(outputs).toEqual({
       hostedZoneId: zoneId,
@@ -134,11 +134,11 @@ describe('internal-api:dns:delegate against the emulator', () => {
     );
   });
 
-  it('adopts a zone an earlier task made and only adds the delegation', async () => {
+  it('adopts a zone an earlier task of the same API made and only adds the delegation', async () => {
     await orders.send(
       new CreateHostedZoneCommand({
         Name: 'ledger.acme.com',
-        CallerReference: 'internal-api/earlier-task/ledger.acme.com',
+        CallerReference: 'internal-api/orders-api/earlier-task',
       }),
     );
     const { result, counter } = delegate({ domainName: 'ledger.acme.com' });

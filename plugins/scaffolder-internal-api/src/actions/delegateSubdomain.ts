@@ -6,9 +6,11 @@ import {
 import {
   applyDelegation,
   InternalApiContext,
+  normalizeDomainName,
   planDelegation,
   WaitOptions,
 } from '@internal/plugin-internal-api-node';
+import { CatalogAccess, findDomainClaims } from '../catalog/domainClaims';
 import { examples } from './delegateSubdomain.examples';
 
 export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
@@ -16,7 +18,9 @@ export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
 /** Stands in for the zone id in a dry-run when the zone does not exist yet. */
 export const DRY_RUN_ZONE_ID = 'Z00000000000DRYRUN';
 
-export interface DelegateSubdomainOptions extends InternalApiContext {
+export interface DelegateSubdomainOptions
+  extends InternalApiContext,
+    CatalogAccess {
   /** How long to wait for Route 53 to report the NS change INSYNC; default 3 minutes, polled every 5 s. */
   changeWait?: WaitOptions;
   /** TTL of the NS record in the parent zone; default 3600 s. */
@@ -26,18 +30,25 @@ export interface DelegateSubdomainOptions extends InternalApiContext {
 /**
  * Makes `domainName` a zone of its own in the workload account and delegates
  * it from the closest configured parent zone. Never takes over a name that is
- * delegated or used elsewhere; a re-run for the same zone changes nothing.
+ * delegated or used elsewhere, nor one the catalog or a zone's mark gives to
+ * another API; a re-run of the same API changes nothing.
  */
 export function createDelegateSubdomainAction(
   options: DelegateSubdomainOptions,
 ) {
   const { internalApi, aws } = options;
+  const catalogAccess: CatalogAccess = {
+    catalog: options.catalog,
+    auth: options.auth,
+  };
   const wait = options.changeWait ?? { timeoutMs: 180_000, intervalMs: 5_000 };
   return createTemplateAction({
     id: DELEGATE_SUBDOMAIN_ACTION_ID,
     description:
-      "Creates the API's public hosted zone in the workload account (if absent) and delegates it with an NS " +
-      'record from the closest configured parent zone. Refuses to take over existing delegations or records.',
+      "Creates the API's public hosted zone in the workload account (if absent), marked with the API's name, and " +
+      'delegates it with an NS record from the closest configured parent zone. Refuses to take over existing ' +
+      'delegations or records, a zone another API created, or a domain another catalog entity annotates ' +
+      '(internal-api.platform/domain).',
     examples,
     supportsDryRun: true,
     schema: {
@@ -52,6 +63,13 @@ export function createDelegateSubdomainAction(
           inputProperties
             .accountId(z)
             .describe('Workload account that owns the subdomain zone'),
+        apiName: z =>
+          inputProperties
+            .apiName(z)
+            .describe(
+              "The API's catalog name (the Component's metadata.name): the zone is marked with it, and only a re-run " +
+                'of the same API may reuse the zone or a domain the catalog gives to it',
+            ),
         planOnly: inputProperties.planOnly,
       },
       output: {
@@ -76,11 +94,19 @@ export function createDelegateSubdomainAction(
       },
     },
     async handler(ctx) {
-      const { domainName, accountId } = ctx.input;
+      const { domainName, accountId, apiName } = ctx.input;
+      // Asked before any AWS call, in a dry-run and planOnly too: a domain
+      // another API holds is refused before the first write of the template.
+      const catalogClaims = await findDomainClaims(
+        catalogAccess,
+        normalizeDomainName('domainName', domainName),
+      );
       await aws.withClients(ctx.user?.ref, async clients => {
         const plan = await planDelegation(internalApi, clients, {
           domainName,
           accountId,
+          apiName,
+          catalogClaims,
         });
         let zone = plan.childZone;
         let changes: DelegationChange[] = plan.changes;
@@ -90,8 +116,8 @@ export function createDelegateSubdomainAction(
           ({ zone, changes } = await applyDelegation(plan, clients, {
             checkpoint: (key, fn) =>
               ctx.checkpoint({ key, fn }) as Promise<any>,
-            // The same on every retry of this task: a lost answer cannot create a second zone.
-            callerReference: `internal-api/${ctx.task.id}/${plan.domain}`,
+            // Marks the zone `internal-api/<apiName>/<task id>`: the same on every retry of this task.
+            taskId: ctx.task.id,
             nsTtlSeconds: options.nsTtlSeconds ?? 3600,
             wait,
           }));

@@ -20,7 +20,7 @@ export const domainNameSchema = makeFieldSchema({
         .default(domainNameDefaults.nameField)
         .optional()
         .describe(
-          'The parameter whose value is suggested as the first label (<name>.<parent>)',
+          "The parameter holding the API's name: suggested as the first label (<name>.<parent>) and sent with the domain check, so another API's zone is refused in the form",
         ),
       accountField: z
         .string()

@@ -11,7 +11,7 @@ async function errorsOf(
   domainName: string,
   lookups: Partial<InternalApiLookups> | undefined,
   formData: Record<string, string>,
-  uiOptions?: { accountField?: string },
+  uiOptions?: { accountField?: string; nameField?: string },
 ) {
   const validation = createFieldValidation();
   await validateDomainName(domainName, validation, {
@@ -55,6 +55,39 @@ describe('validateDomainName', () => {
       accountId: '444455556666',
     });
     expect(errors).toEqual([outsideParents]);
+  });
+
+  it("sends the API's name from the form, so another API's zone is refused here", async () => {
+    const anotherApis =
+      "domainName 'orders.acme.com': zone Z1 in account 444455556666 belongs to internal API 'orders-api'";
+    const checkDomain = jest
+      .fn()
+      .mockResolvedValue({ problems: [anotherApis] });
+    const errors = await errorsOf(
+      'orders.acme.com',
+      { checkDomain },
+      { accountId: '444455556666', component: 'billing-api', name: 'x' },
+      { nameField: 'component' },
+    );
+    expect(checkDomain).toHaveBeenCalledWith({
+      domainName: 'orders.acme.com',
+      accountId: '444455556666',
+      apiName: 'billing-api',
+    });
+    expect(errors).toEqual([anotherApis]);
+  });
+
+  it('leaves the name out while it is not one the task would accept', async () => {
+    const checkDomain = jest.fn().mockResolvedValue({ problems: [] });
+    await errorsOf(
+      'orders.acme.com',
+      { checkDomain },
+      { accountId: '444455556666', name: 'Orders API' },
+    );
+    expect(checkDomain).toHaveBeenCalledWith({
+      domainName: 'orders.acme.com',
+      accountId: '444455556666',
+    });
   });
 
   it('says when the backend cannot be asked', async () => {

@@ -1,20 +1,35 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
-import { ACCOUNT_ID } from '@internal/plugin-internal-api-common';
+import {
+  ACCOUNT_ID,
+  API_NAME,
+  API_NAME_MAX_LENGTH,
+} from '@internal/plugin-internal-api-common';
 import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
 import { parameterNames } from '../parameterNames';
 import { domainNameDefaults, type DomainNameUiOptions } from './schema';
 
+/** The API's name from the form, when it is one the task would accept. */
+const apiNameOf = (value: unknown) =>
+  typeof value === 'string' &&
+  value.length <= API_NAME_MAX_LENGTH &&
+  API_NAME[0].test(value)
+    ? value
+    : undefined;
+
 /**
  * Asks the backend what delegating the name would do and turns its refusals
- * (outside every parent, delegated elsewhere, …) into field errors that block
- * Next. Without the lookups installed, or before the form has a well-formed
- * account id (its own field says what is wrong), the task's check remains.
+ * (outside every parent, delegated elsewhere, another API's zone, …) into
+ * field errors that block Next. The API's name goes along when the form has
+ * it, so another API's zone is refused here already; without it the task's
+ * check decides. Without the lookups installed, or before the form has a
+ * well-formed account id (its own field says what is wrong), the task's
+ * check remains.
  */
 export const validateDomainName: CustomFieldValidator<
   string,
   DomainNameUiOptions
 > = async (domainName, validation, context) => {
-  const { accountField } = parameterNames(
+  const { accountField, nameField } = parameterNames(
     domainNameDefaults,
     context.uiSchema?.['ui:options'],
   );
@@ -29,7 +44,12 @@ export const validateDomainName: CustomFieldValidator<
     return;
   }
   try {
-    const check = await lookups.checkDomain({ domainName, accountId });
+    const apiName = apiNameOf(context.formData?.[nameField]);
+    const check = await lookups.checkDomain({
+      domainName,
+      accountId,
+      ...(apiName ? { apiName } : {}),
+    });
     check.problems.forEach(problem => validation.addError(problem));
   } catch (error) {
     validation.addError(
