@@ -64,9 +64,10 @@ describe('an internal API created end to end on the sandbox', () => {
         .filter(subnet => subnet.routeTableId)
         .map(subnet => `${subnet.routeTableId} 10.40.0.0/16 -> ? active`)
         .sort(),
-      customer: initial.vpcRoutes.customer
-        .map(line => `${line.split(' ')[0]} 10.10.0.0/16 -> ? active`)
-        .sort(),
+      // Only the table its subnet uses: the main one has no subnet and is left alone.
+      customer: sandbox.landscape.vpcs.customer.subnets.map(
+        subnet => `${subnet.routeTableId} 10.10.0.0/16 -> ? active`,
+      ),
       payments: [],
       partner: [],
     });
@@ -79,7 +80,7 @@ describe('an internal API created end to end on the sandbox', () => {
     ).toEqual([
       'CreateHostedZone',
       'ChangeResourceRecordSets',
-      ...Array(5).fill('CreateRoute'),
+      ...Array(4).fill('CreateRoute'),
       'CreateTransitGatewayRoute',
     ]);
 
@@ -114,6 +115,21 @@ describe('an internal API created end to end on the sandbox', () => {
       },
       { title: 'API endpoint (private)', url: 'https://orders.api.acme.com' },
     ]);
+    // The task page's "AWS changes" text says which route table was left alone, and why.
+    const awsChanges = task.output?.text.find(
+      (entry: { title: string }) => entry.title === 'AWS changes',
+    ).content;
+    const customerMain = initial.vpcRoutes.customer
+      .map(line => line.split(' ')[0])
+      .find(
+        id =>
+          !sandbox.landscape.vpcs.customer.subnets.some(
+            subnet => subnet.routeTableId === id,
+          ),
+      );
+    expect(awsChanges).toContain(
+      `- \`${customerMain}\` left alone: consumer customer-api (${sandbox.landscape.vpcs.customer.vpcId}): no subnet uses it (the main route table; every subnet has its own)`,
+    );
 
     // The repository clones, and its own checks pass (inside this repo, to use its node_modules).
     const clone = path.join(
@@ -138,23 +154,23 @@ describe('an internal API created end to end on the sandbox', () => {
     expectSucceeded(generatedRepo.synth(clone));
   }, 300_000);
 
-  it('makes no AWS write when the same API is created again', async () => {
+  it('refuses the domain to another API in the same account, naming the entity that has it', async () => {
     const before = await sandbox.state();
     sandbox.proxy.clear();
-    // The same AWS inputs. The name and repository differ: a Git host refuses an existing repository,
-    // and the catalog would hold two locations claiming one entity (with in-memory SQLite that stalls
-    // the catalog for a minute while the conflict is processed).
+    // The same AWS inputs under a new name: the catalog's orders-api Component (registered by the
+    // first task) claims the domain, so the read-only check step stops the task before any write.
     const task = await runTask(sandbox.api, TEMPLATE, {
       ...ORDERS_API,
       name: 'orders-api-again',
       repoUrl: 'github.com?owner=acme&repo=orders-api-again',
     });
 
-    expect(task.status).toBe('completed');
+    expect(task.failure?.stepId).toBe('checkDns');
+    expect(task.failure?.messages.join('\n')).toContain(
+      "domainName 'orders.api.acme.com' is already used by component:default/orders-api (owner group:default/platform-engineering)",
+    );
     expect(sandbox.proxy.calls().filter(call => call.write)).toEqual([]);
-    expect(sandbox.proxy.calls().length).toBeGreaterThan(0);
     await expect(sandbox.state()).resolves.toEqual(before);
-    expect(JSON.stringify(task.output?.text)).not.toMatch(/\*\*created\*\*/);
   }, 180_000);
 
   describe('refuses with a clear message and changes nothing', () => {
@@ -204,6 +220,18 @@ describe('an internal API created end to end on the sandbox', () => {
         },
         step: 'checkRoutes',
         message: /already routes 10\.10\.0\.0\/16 to igw-/,
+      },
+      {
+        // A new domain, and the repository of the API created above.
+        case: 'a repository name that is taken',
+        values: {
+          ...ORDERS_API,
+          name: 'orders-v2',
+          domainName: 'orders-v2.api.acme.com',
+        },
+        step: 'checkRepo',
+        message:
+          /repoUrl 'github\.com\?owner=acme&repo=orders-api': the repository acme\/orders-api already exists/,
       },
     ])(
       '$case',

@@ -7,8 +7,10 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { backendApi } from '@internal/aws-sandbox';
 import { repositoryPublisher } from './repositoryPublisher';
 
-/** The publish:github action a backend with this config serves, by its description. */
-async function publishGithubDescription(config: object) {
+const PUBLISHER_IDS = ['publish:github', 'internal-api:github-repo:check'];
+
+/** The publish:github action and the repository check a backend with this config serves, by their descriptions. */
+async function publisherDescriptions(config: object) {
   const backend = await startTestBackend({
     features: [
       scaffolderPlugin,
@@ -27,26 +29,36 @@ async function publishGithubDescription(config: object) {
       mockCredentials.user.header(),
     ).get<{ id: string; description: string }[]>('/api/scaffolder/v2/actions');
     return actions
-      .filter(action => action.id === 'publish:github')
-      .map(action => action.description);
+      .filter(action => PUBLISHER_IDS.includes(action.id))
+      .map(action => `${action.id}: ${action.description}`)
+      .sort();
   } finally {
     await backend.stop();
   }
 }
 
 describe('repositoryPublisher', () => {
-  it('installs the GitHub publisher by default', async () => {
-    const [description] = await publishGithubDescription({});
-    expect(description).toMatch(/GitHub/);
-    expect(description).not.toMatch(/Sandbox publisher/);
+  it('installs the GitHub publisher and the GitHub repository check by default', async () => {
+    expect(await publisherDescriptions({})).toEqual([
+      expect.stringMatching(
+        /^internal-api:github-repo:check: Refuses when the GitHub repository in repoUrl already exists/,
+      ),
+      expect.stringMatching(/^publish:github: .*GitHub/),
+    ]);
   });
 
-  it('installs the local git publisher, and only it, when localGitPublisher is configured', async () => {
-    const descriptions = await publishGithubDescription({
-      localGitPublisher: { directory: '/tmp/local-git-unused' },
-    });
-    expect(descriptions).toEqual([
-      expect.stringMatching(/^Sandbox publisher: .*\/tmp\/local-git-unused/),
+  it('installs the local git publisher and check, and only them, when localGitPublisher is configured', async () => {
+    expect(
+      await publisherDescriptions({
+        localGitPublisher: { directory: '/tmp/local-git-unused' },
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^internal-api:github-repo:check: Sandbox check: .*\/tmp\/local-git-unused/,
+      ),
+      expect.stringMatching(
+        /^publish:github: Sandbox publisher: .*\/tmp\/local-git-unused/,
+      ),
     ]);
   });
 });

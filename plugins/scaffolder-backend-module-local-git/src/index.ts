@@ -7,6 +7,8 @@
 export { localGitPublisher as default } from './module';
 export { scaffolderModuleLocalGit, localGitUrlReaderFactory } from './module';
 export { createPublishLocalGitAction } from './actions/publishLocalGit';
+export { createCheckLocalRepositoryAction } from './actions/checkLocalRepository';
+export type { CheckLocalRepositoryActionOptions } from './actions/checkLocalRepository';
 export type { PublishLocalGitActionOptions } from './actions/publishLocalGit';
 export { LocalGitRepositories } from './localGitRepositories';
 export {

@@ -76,6 +76,25 @@ export class LocalGitRepositories {
   }
 
   /**
+   * The folder of a repository that takes this one's name, if any. Owner and
+   * name compare without case, as on GitHub, where `Acme/Orders-API` and
+   * `acme/orders-api` are one repository.
+   */
+  existing(repository: LocalGitRepository): string | undefined {
+    const ownerDir = path.dirname(repository.gitDir);
+    const hostDir = path.dirname(ownerDir);
+    const match = (dir: string, name: string) => {
+      const entries = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+      const found = entries.find(
+        entry => entry.toLowerCase() === name.toLowerCase(),
+      );
+      return found === undefined ? undefined : path.join(dir, found);
+    };
+    const owner = match(hostDir, path.basename(ownerDir));
+    return owner && match(owner, path.basename(repository.gitDir));
+  }
+
+  /**
    * Commits `sourceDir` as the first commit of `branch` and stores it as a new
    * bare repository. Refuses when the repository exists, as a Git host does,
    * and when `sourceDir` holds a `.git` (see refuseGitEntries).
@@ -89,9 +108,10 @@ export class LocalGitRepositories {
     author: { name: string; email: string };
   }): Promise<{ commitHash: string }> {
     const { repository, sourceDir } = options;
-    if (fs.existsSync(repository.gitDir)) {
+    const existing = this.existing(repository);
+    if (existing) {
       throw new ConflictError(
-        `Repository ${repository.gitDir} already exists; choose another repository name ` +
+        `Repository ${existing} already exists; choose another repository name ` +
           '(restarting the sandbox starts with no repositories)',
       );
     }

@@ -7,11 +7,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCheckLocalRepositoryAction } from './actions/checkLocalRepository';
 import { createPublishLocalGitAction } from './actions/publishLocalGit';
 import { localGitRepositoriesFromConfig } from './localGitRepositories';
 import { localGitReaderFactory } from './localGitUrlReader';
 
-/** `publish:github` backed by local bare repositories. Only wiring lives here. */
+/** `publish:github` and its pre-check, backed by local bare repositories. Only wiring lives here. */
 export const scaffolderModuleLocalGit = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'local-git',
@@ -22,11 +23,19 @@ export const scaffolderModuleLocalGit = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ scaffolder, config }) {
+        const repositories = localGitRepositoriesFromConfig(config);
+        const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
+          // The id of the GitHub check, which the backend installs only with the GitHub publisher.
+          createCheckLocalRepositoryAction({
+            id: 'internal-api:github-repo:check',
+            repositories,
+            integrations,
+          }),
           createPublishLocalGitAction({
             id: 'publish:github',
-            repositories: localGitRepositoriesFromConfig(config),
-            integrations: ScmIntegrations.fromConfig(config),
+            repositories,
+            integrations,
             defaults: {
               authorName:
                 config.getOptionalString('scaffolder.defaultAuthor.name') ??

@@ -15,5 +15,12 @@ export {
   DRY_RUN_ZONE_ID,
   createRegisterRoutesAction,
   REGISTER_ROUTES_ACTION_ID,
+  createReportChangesAction,
+  REPORT_CHANGES_ACTION_ID,
+  createCheckGithubRepositoryAction,
+  CHECK_GITHUB_REPOSITORY_ACTION_ID,
 } from './actions';
+export { scaffolderModuleGithubRepositoryCheck } from './githubRepositoryCheck';
+export type { CheckGithubRepositoryOptions } from './actions/checkGithubRepository';
 export type { DelegateSubdomainOptions } from './actions/delegateSubdomain';
+export type { CatalogAccess } from './catalog/domainClaims';

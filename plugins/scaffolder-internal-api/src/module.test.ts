@@ -78,7 +78,7 @@ describe('the internal-api module in a real scaffolder backend', () => {
     await sandbox?.stop();
   });
 
-  it('lists the three internal-api actions, placement with its input schema and examples', async () => {
+  it('lists its internal-api actions (not the GitHub check, installed with the publisher), placement with its input schema and examples', async () => {
     const { body } = await api('GET', '/api/scaffolder/v2/actions');
     expect(
       body
@@ -88,6 +88,7 @@ describe('the internal-api module in a real scaffolder backend', () => {
     ).toEqual([
       'internal-api:dns:delegate',
       'internal-api:placement:resolve',
+      'internal-api:report:changes',
       'internal-api:tgw:register-routes',
     ]);
     const action = body.find(

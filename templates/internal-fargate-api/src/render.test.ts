@@ -1,9 +1,4 @@
-import {
-  MotoServer,
-  SandboxLandscape,
-  seedLandscape,
-  startMotoServer,
-} from '@internal/aws-sandbox';
+import { Sandbox, SandboxLandscape, startSandbox } from '@internal/aws-sandbox';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
@@ -24,21 +19,20 @@ import { ORDERS_API } from './ordersApi';
  * CI would: typecheck, its tests, cdk synth (cdk-nag on), cfn-lint.
  */
 describe('the Internal Fargate API template renders a repository that builds', () => {
-  let moto: MotoServer;
+  let sandbox: Sandbox;
   let landscape: SandboxLandscape;
   let scaffolder: Awaited<ReturnType<typeof startScaffolder>>;
 
   beforeAll(async () => {
-    moto = await startMotoServer();
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
-    process.env.AWS_REGION = 'eu-west-1';
-    landscape = await seedLandscape(moto);
+    // Seeded, behind the proxy that answers as AWS where moto does not (dry runs).
+    sandbox = await startSandbox();
+    landscape = sandbox.landscape;
     scaffolder = await startScaffolder(landscape.config);
   }, 120_000);
 
   afterAll(async () => {
     await scaffolder?.stop();
-    await moto?.stop();
+    await sandbox?.stop();
   });
 
   // Each case is the sandbox's Orders API with what makes it different.

@@ -46,7 +46,12 @@ describe('publish:github backed by local git', () => {
       },
     });
 
-  async function publish(input: Record<string, unknown>, isDryRun = false) {
+  async function publish(
+    input: Record<string, unknown>,
+    isDryRun = false,
+    // One task's checkpoint store; pass the same map to model a retry of that task.
+    checkpoints = new Map<string, unknown>(),
+  ) {
     const outputs: Record<string, unknown> = {};
     const ctx = createMockActionContext({
       input: input as any,
@@ -58,6 +63,12 @@ describe('publish:github backed by local git', () => {
       isDryRun,
       output: (name: string, value: unknown) => {
         outputs[name] = value;
+      },
+      checkpoint: async ({ key, fn }: { key: string; fn: () => unknown }) => {
+        if (!checkpoints.has(key)) {
+          checkpoints.set(key, await fn());
+        }
+        return checkpoints.get(key);
       },
     } as any);
     return outputs;
@@ -131,6 +142,28 @@ describe('publish:github backed by local git', () => {
         encoding: 'utf8',
       }),
     ).toBe(before);
+  });
+
+  it('finds its own repository when the task is retried, and refuses another task (any case)', async () => {
+    const retried = new Map<string, unknown>();
+    const first = await publish(
+      { repoUrl: 'github.com?owner=acme&repo=orders-api' },
+      false,
+      retried,
+    );
+    writeFiles(workspace.dir, { 'other.txt': 'changed\n' });
+
+    const again = await publish(
+      { repoUrl: 'github.com?owner=acme&repo=orders-api' },
+      false,
+      retried,
+    );
+    expect(again).toEqual(first);
+    const gitDir = path.join(root.dir, 'github.com', 'acme', 'orders-api.git');
+    expect(Object.keys(cloneFiles(gitDir))).not.toContain('other.txt');
+    await expect(
+      publish({ repoUrl: 'github.com?owner=Acme&repo=Orders-API' }),
+    ).rejects.toThrow(/orders-api\.git already exists/);
   });
 
   it('writes nothing in a dry run but reports where it would publish', async () => {

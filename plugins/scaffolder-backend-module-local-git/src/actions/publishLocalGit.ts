@@ -99,19 +99,26 @@ export function createPublishLocalGitAction(
       const repository = repositories.repository(host, owner, repo);
       const branch = ctx.input.defaultBranch ?? 'master';
       if (!ctx.isDryRun) {
-        const { commitHash } = await repositories.publish({
-          repository,
-          sourceDir: getRepoSourceDirectory(
-            ctx.workspacePath,
-            ctx.input.sourcePath,
-          ),
-          branch,
-          description: ctx.input.description,
-          commitMessage: ctx.input.gitCommitMessage ?? defaults.commitMessage,
-          author: {
-            name: ctx.input.gitAuthorName ?? defaults.authorName,
-            email: ctx.input.gitAuthorEmail ?? defaults.authorEmail,
-          },
+        // The key publish:github uses: a retried task finds the repository it
+        // already published instead of being refused because it exists.
+        const { commitHash } = await ctx.checkpoint({
+          key: `create.github.repo.${owner}.${repo}`,
+          fn: () =>
+            repositories.publish({
+              repository,
+              sourceDir: getRepoSourceDirectory(
+                ctx.workspacePath,
+                ctx.input.sourcePath,
+              ),
+              branch,
+              description: ctx.input.description,
+              commitMessage:
+                ctx.input.gitCommitMessage ?? defaults.commitMessage,
+              author: {
+                name: ctx.input.gitAuthorName ?? defaults.authorName,
+                email: ctx.input.gitAuthorEmail ?? defaults.authorEmail,
+              },
+            }),
         });
         ctx.output('commitHash', commitHash);
         ctx.logger.info(

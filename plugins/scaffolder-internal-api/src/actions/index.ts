@@ -1,14 +1,19 @@
 import type { InternalApiContext } from '@internal/plugin-internal-api-node';
+import type { CatalogAccess } from '../catalog/domainClaims';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { createRegisterRoutesAction } from './registerRoutes';
+import { createReportChangesAction } from './reportChanges';
 import { createResolvePlacementAction } from './resolvePlacement';
 
 /** Every action this module offers, built from shared dependencies. */
-export function createInternalApiActions(options: InternalApiContext) {
+export function createInternalApiActions(
+  options: InternalApiContext & CatalogAccess,
+) {
   return [
     createResolvePlacementAction(options),
     createDelegateSubdomainAction(options),
     createRegisterRoutesAction(options),
+    createReportChangesAction(),
   ];
 }
 
@@ -25,3 +30,12 @@ export {
   createRegisterRoutesAction,
   REGISTER_ROUTES_ACTION_ID,
 } from './registerRoutes';
+export {
+  createReportChangesAction,
+  REPORT_CHANGES_ACTION_ID,
+} from './reportChanges';
+// Not in createInternalApiActions: installed with the GitHub publisher (see githubRepositoryCheck.ts).
+export {
+  createCheckGithubRepositoryAction,
+  CHECK_GITHUB_REPOSITORY_ACTION_ID,
+} from './checkGithubRepository';

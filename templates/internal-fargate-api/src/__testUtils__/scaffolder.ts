@@ -5,10 +5,11 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { backendApi } from '@internal/aws-sandbox';
 import internalApiModule from '@internal/plugin-scaffolder-backend-module-internal-api';
+import localGitPublisher from '@internal/plugin-scaffolder-backend-module-local-git';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import { templateDir, templateFiles } from '../templateFiles';
@@ -30,21 +31,21 @@ export interface DryRunResult {
 }
 
 /**
- * A scaffolder as the app runs it (catalog, scaffolder, GitHub publisher, our
- * module) in-process, configured for the emulator landscape.
+ * A scaffolder as the sandbox app runs it (catalog, scaffolder, the local git
+ * publisher with its repository check, our module) in-process, configured for
+ * the emulator landscape. A dry-run publishes nothing; the repository check
+ * answers from an empty folder.
  */
 export async function startScaffolder(config: object) {
+  const gitDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'local-git-'));
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
       scaffolderPlugin,
-      githubModule,
+      localGitPublisher,
       internalApiModule,
       mockServices.rootConfig.factory({
-        data: {
-          ...config,
-          integrations: { github: [{ host: 'github.com', token: 'dry-run' }] },
-        },
+        data: { ...config, localGitPublisher: { directory: gitDirectory } },
       }),
     ],
   });
@@ -66,6 +67,9 @@ export async function startScaffolder(config: object) {
       );
       return { status, body };
     },
-    stop: () => backend.stop(),
+    async stop() {
+      await backend.stop();
+      fs.rmSync(gitDirectory, { recursive: true, force: true });
+    },
   };
 }
