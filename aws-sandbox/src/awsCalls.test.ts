@@ -34,6 +34,7 @@ describe('countAwsCalls', () => {
       .sort();
   };
 
+  // The emulator's first EC2 call builds its region state: seconds on a loaded machine.
   it('records what the recording proxy records for the same calls', async () => {
     const counter = countAwsCalls();
     // Through the proxy, so both ways of counting see the very same calls.
@@ -76,7 +77,7 @@ describe('countAwsCalls', () => {
       'CreateVpc',
       'CreateHostedZone',
     ]);
-  });
+  }, 30_000);
 
   it('fails the call a test chooses, before it reaches AWS, and still counts it', async () => {
     const limit = Object.assign(new Error('VPC limit exceeded'), {

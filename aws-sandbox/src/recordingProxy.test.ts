@@ -26,6 +26,7 @@ describe('startRecordingProxy', () => {
     await moto?.stop();
   });
 
+  // The emulator's first EC2 call builds its region state: seconds on a loaded machine.
   it('forwards calls to the emulator and records them as reads or writes', async () => {
     const viaProxy = { endpoint: proxy.endpoint } as MotoServer;
     const ec2 = new EC2Client(emulatorClientConfig(viaProxy));
@@ -62,7 +63,7 @@ describe('startRecordingProxy', () => {
 
     proxy.clear();
     expect(proxy.calls()).toEqual([]);
-  });
+  }, 30_000);
 
   it('forwards only to the emulator: absolute and protocol-relative targets are refused', async () => {
     const hits: string[] = [];
