@@ -30,7 +30,11 @@ export {
   addParentZone,
   addWorkloadVpc,
 } from './landscapeExtensions';
-export { addEdgeRouteTable, addForeignRoute } from './landscapeRoutes';
+export {
+  addDefaultRoute,
+  addEdgeRouteTable,
+  addForeignRoute,
+} from './landscapeRoutes';
 export { privateSubnet, publicSubnet } from './landscapeVpcs';
 export { startSandbox } from './startSandbox';
 export type { Sandbox } from './startSandbox';

@@ -6,7 +6,11 @@ import {
 import { ec2In } from './accounts';
 import { SANDBOX_ACCOUNTS, SANDBOX_REGION } from './landscape';
 import { addConsumerVpc } from './landscapeExtensions';
-import { addEdgeRouteTable, addForeignRoute } from './landscapeRoutes';
+import {
+  addDefaultRoute,
+  addEdgeRouteTable,
+  addForeignRoute,
+} from './landscapeRoutes';
 import { Sandbox, startSandbox } from './startSandbox';
 
 describe('landscape route cases', () => {
@@ -91,5 +95,25 @@ describe('landscape route cases', () => {
     expect(TransitGatewayVpcAttachments[0].SubnetIds).toEqual([
       vpc.subnets[0].subnetId,
     ]);
+  });
+
+  it('adds a default route through a NAT gateway to each private subnet of a VPC', async () => {
+    const { landscape, targetId } = await addDefaultRoute(
+      sandbox.moto,
+      sandbox.landscape,
+      { vpc: 'payments', via: 'nat' },
+    );
+    expect(targetId).toMatch(/^nat-/);
+    const { payments } = landscape.vpcs;
+    const defaults = (
+      await tablesOf(SANDBOX_ACCOUNTS.payments, payments.vpcId)
+    ).flatMap(table =>
+      (table.Routes ?? [])
+        .filter(route => route.DestinationCidrBlock === '0.0.0.0/0')
+        .map(route => [table.RouteTableId, route.NatGatewayId]),
+    );
+    expect(defaults.sort()).toEqual(
+      payments.subnets.map(subnet => [subnet.routeTableId, targetId]).sort(),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import {
+  AllocateAddressCommand,
   AssociateRouteTableCommand,
   AttachInternetGatewayCommand,
+  CreateNatGatewayCommand,
   CreateInternetGatewayCommand,
   CreateManagedPrefixListCommand,
   CreateRouteCommand,
@@ -91,6 +93,54 @@ export async function addEdgeRouteTable<L extends Landscape>(
       routeTableId,
       landscape: withChanges(landscape, {
         [vpcName]: { ...vpc, internetGatewayId },
+      }),
+    };
+  });
+}
+
+/**
+ * A default route (0.0.0.0/0) in the route table of every subnet of VPC
+ * `vpc` that has a table of its own (its private subnets): `via: 'nat'` to a
+ * new NAT gateway (in the VPC's first subnet, with an Elastic IP), the way
+ * out for tasks without a public IP; `via: 'internet'` to the VPC's
+ * internet gateway, which such tasks cannot use.
+ */
+export async function addDefaultRoute<L extends Landscape>(
+  moto: MotoServer,
+  landscape: L,
+  spec: { vpc: string; via: 'nat' | 'internet' },
+): Promise<{ landscape: L; targetId: string }> {
+  const vpc = vpcNamed(landscape, spec.vpc);
+  return withEc2(moto, vpc.accountId, async ec2 => {
+    const internetGatewayId = await internetGatewayOf(ec2, vpc);
+    let targetId = internetGatewayId;
+    if (spec.via === 'nat') {
+      const { AllocationId } = await ec2.send(
+        new AllocateAddressCommand({ Domain: 'vpc' }),
+      );
+      const { NatGateway } = await ec2.send(
+        new CreateNatGatewayCommand({
+          SubnetId: vpc.subnets[0].subnetId,
+          AllocationId,
+        }),
+      );
+      targetId = NatGateway!.NatGatewayId!;
+    }
+    for (const subnet of vpc.subnets.filter(s => s.routeTableId)) {
+      await ec2.send(
+        new CreateRouteCommand({
+          RouteTableId: subnet.routeTableId,
+          DestinationCidrBlock: '0.0.0.0/0',
+          ...(spec.via === 'nat'
+            ? { NatGatewayId: targetId }
+            : { GatewayId: targetId }),
+        }),
+      );
+    }
+    return {
+      targetId,
+      landscape: withChanges(landscape, {
+        [spec.vpc]: { ...vpc, internetGatewayId },
       }),
     };
   });

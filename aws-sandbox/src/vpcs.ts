@@ -4,6 +4,7 @@ import {
   CreateSubnetCommand,
   CreateVpcCommand,
   CreateVpcEndpointCommand,
+  DescribeRouteTablesCommand,
   EC2Client,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
@@ -100,9 +101,12 @@ function tagSpecification(
       ];
 }
 
+const isGateway = (service: string) => ['s3', 'dynamodb'].includes(service);
+
 /**
  * Gives the VPC endpoints for these services (e.g. `ecr.api`, `s3`): gateway
- * endpoints for s3 and dynamodb, interface endpoints with private DNS else.
+ * endpoints for s3 and dynamodb, associated with every route table of the
+ * VPC, and interface endpoints with private DNS else.
  */
 export async function createVpcEndpoints(
   ec2: EC2Client,
@@ -110,14 +114,25 @@ export async function createVpcEndpoints(
   region: string,
   services: string[],
 ): Promise<void> {
+  // A gateway endpoint serves the route tables it is associated with: all of them, as a VPC baseline does.
+  const routeTableIds = services.some(isGateway)
+    ? (
+        await ec2.send(
+          new DescribeRouteTablesCommand({
+            Filters: [{ Name: 'vpc-id', Values: [vpcId] }],
+          }),
+        )
+      ).RouteTables!.map(table => table.RouteTableId!)
+    : [];
   for (const service of services) {
-    const gateway = ['s3', 'dynamodb'].includes(service);
+    const gateway = isGateway(service);
     await ec2.send(
       new CreateVpcEndpointCommand({
         VpcId: vpcId,
         ServiceName: `com.amazonaws.${region}.${service}`,
         VpcEndpointType: gateway ? 'Gateway' : 'Interface',
         PrivateDnsEnabled: gateway ? undefined : true,
+        RouteTableIds: gateway ? routeTableIds : undefined,
       }),
     );
   }

@@ -110,6 +110,8 @@ describe('the internal-api lookups', () => {
     expect(status).toBe(200);
     expect(body.problems).toEqual([]);
     expect(body.vpcCidr).toBe('10.10.0.0/16');
+    // No default route in the sandbox's Orders VPC: the form's image field needs to know.
+    expect(body.egressRoute).toBe(false);
     expect(
       body.zones.map((zone: { availabilityZone: string; subnets: any[] }) => [
         zone.availabilityZone,

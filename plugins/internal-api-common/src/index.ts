@@ -10,3 +10,5 @@ export * from './types';
 export * from './inputPatterns';
 export * as inputProperties from './inputProperties';
 export { crowdedZones } from './rules';
+export { imagePullProblem, imageSource } from './containerImage';
+export type { ImageSource } from './containerImage';

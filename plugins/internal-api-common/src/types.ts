@@ -62,6 +62,13 @@ export type PlacementPreview = {
   vpcCidr: string;
   /** The subnets the filters match, by zone, zones sorted. */
   zones: ZoneSubnets[];
+  /**
+   * Whether every matched subnet's route table sends 0.0.0.0/0 somewhere the
+   * API's tasks (which get no public IP) can leave by: a NAT gateway, the
+   * transit gateway (central egress), an appliance. Not an internet gateway.
+   * Without it the tasks reach only what the VPC's endpoints serve.
+   */
+  egressRoute: boolean;
   /** The placement action's own refusals; empty when it would accept the placement. */
   problems: string[];
 };
@@ -74,8 +81,6 @@ export type PlacementPreview = {
 export type PlacementFacts = {
   /** The VPC endpoints the API's tasks use that the VPC already has: of ecr.api, ecr.dkr, logs, s3. */
   vpcEndpoints: string[];
-  /** Whether every chosen subnet's route table has a default route (NAT gateway, transit gateway, appliance…). */
-  egressRoute: boolean;
 };
 
 /** One write a delegation needs, and what became of it. */

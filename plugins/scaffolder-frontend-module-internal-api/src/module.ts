@@ -32,6 +32,8 @@ const fields = {
     import('./fields/ConsumerPicker').then(m => m.consumerPickerField),
   'internal-api-domain-name': () =>
     import('./fields/DomainName').then(m => m.domainNameField),
+  'internal-api-container-image': () =>
+    import('./fields/ContainerImage').then(m => m.containerImageField),
 };
 
 /** The lookups API and the form fields, for the new frontend system. Only wiring lives here. */

@@ -103,6 +103,7 @@ describe('the internal-api module in a real scaffolder backend', () => {
       'region',
       'vpcId',
       'subnetFilters',
+      'image',
     ]);
     expect(Object.keys(action.schema.output.properties)).toEqual(
       expect.arrayContaining([

@@ -112,15 +112,22 @@ export async function describeVpcDns(ec2: EC2Client, vpcId: string) {
   };
 }
 
-/**
- * The VPC's endpoints that carry traffic, by service name without the
- * `com.amazonaws.<region>.` prefix (e.g. ecr.api, s3): one paginated call.
- */
-export async function describeVpcEndpointServices(
+/** A VPC endpoint that carries traffic. */
+export type VpcEndpointFacts = {
+  /** The service name without `com.amazonaws.<region>.`, e.g. ecr.api, s3. */
+  service: string;
+  /** Interface, Gateway, … */
+  type: string;
+  /** The route tables a gateway endpoint is associated with (its routes live there). */
+  routeTableIds: string[];
+};
+
+/** The VPC's endpoints that carry traffic (available or pending): one paginated call. */
+export async function describeVpcEndpoints(
   ec2: EC2Client,
   vpcId: string,
-): Promise<string[]> {
-  const services: string[] = [];
+): Promise<VpcEndpointFacts[]> {
+  const endpoints: VpcEndpointFacts[] = [];
   for await (const page of paginateDescribeVpcEndpoints(
     { client: ec2 },
     { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] },
@@ -129,13 +136,18 @@ export async function describeVpcEndpointServices(
       if (
         ['available', 'pending'].includes(endpoint.State?.toLowerCase() ?? '')
       ) {
-        services.push(
-          endpoint.ServiceName!.replace(/^com\.amazonaws\.[a-z0-9-]+\./, ''),
-        );
+        endpoints.push({
+          service: endpoint.ServiceName!.replace(
+            /^com\.amazonaws\.[a-z0-9-]+\./,
+            '',
+          ),
+          type: endpoint.VpcEndpointType ?? 'Interface',
+          routeTableIds: endpoint.RouteTableIds ?? [],
+        });
       }
     }
   }
-  return services;
+  return endpoints;
 }
 
 /**

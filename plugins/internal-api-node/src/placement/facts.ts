@@ -2,8 +2,9 @@ import type { PlacementFacts } from '@internal/plugin-internal-api-common';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import {
   describeVpcDns,
-  describeVpcEndpointServices,
+  describeVpcEndpoints,
   SubnetDetails,
+  VpcEndpointFacts,
 } from '../aws/vpcs';
 
 /** The endpoints an internal API's Fargate tasks need in private subnets (trap 1). */
@@ -31,9 +32,42 @@ export function dnsProblems(
       ];
 }
 
-/** Whether every subnet's route table sends 0.0.0.0/0 somewhere. */
+/**
+ * Whether every subnet's route table sends 0.0.0.0/0 somewhere the API's
+ * tasks can leave by. An internet gateway does not count: Fargate tasks in
+ * these subnets get no public IP, so it cannot carry their traffic.
+ */
 export const allHaveEgress = (subnets: SubnetDetails[]) =>
-  subnets.length > 0 && subnets.every(subnet => subnet.defaultRouteTarget);
+  subnets.length > 0 &&
+  subnets.every(
+    subnet =>
+      subnet.defaultRouteTarget &&
+      !subnet.defaultRouteTarget.startsWith('igw-'),
+  );
+
+/**
+ * The task endpoints the VPC already has for these subnets. An interface
+ * endpoint serves the whole VPC (private DNS); the S3 gateway endpoint only
+ * the route tables it is associated with, so it counts only when it is
+ * associated with every subnet's table (else the tasks' image layers would
+ * not reach S3, and the stack must create one for those tables).
+ */
+export function presentTaskEndpoints(
+  endpoints: VpcEndpointFacts[],
+  subnets: Pick<SubnetDetails, 'routeTableId'>[],
+): string[] {
+  return TASK_ENDPOINTS.filter(name =>
+    endpoints.some(endpoint =>
+      name === 's3'
+        ? endpoint.service === 's3' &&
+          endpoint.type === 'Gateway' &&
+          subnets.every(subnet =>
+            endpoint.routeTableIds.includes(subnet.routeTableId),
+          )
+        : endpoint.service === name && endpoint.type === 'Interface',
+    ),
+  );
+}
 
 /**
  * Read-only: what the generated stack needs to know about the VPC (three
@@ -43,15 +77,12 @@ export const allHaveEgress = (subnets: SubnetDetails[]) =>
 export async function readPlacementFacts(
   ec2: EC2Client,
   vpcId: string,
-  subnets: SubnetDetails[],
+  subnets: Pick<SubnetDetails, 'routeTableId'>[],
 ): Promise<{ facts: PlacementFacts; problems: string[] }> {
-  const services = await describeVpcEndpointServices(ec2, vpcId);
+  const endpoints = await describeVpcEndpoints(ec2, vpcId);
   const dns = await describeVpcDns(ec2, vpcId);
   return {
-    facts: {
-      vpcEndpoints: TASK_ENDPOINTS.filter(name => services.includes(name)),
-      egressRoute: allHaveEgress(subnets),
-    },
+    facts: { vpcEndpoints: presentTaskEndpoints(endpoints, subnets) },
     problems: dnsProblems(vpcId, dns),
   };
 }

@@ -1,8 +1,9 @@
 import { InputError } from '@backstage/errors';
-import type {
-  PlacementFacts,
-  PlacementPreview,
-  PlacementPreviewRequest,
+import {
+  imagePullProblem,
+  type PlacementFacts,
+  type PlacementPreview,
+  type PlacementPreviewRequest,
 } from '@internal/plugin-internal-api-common';
 import type { AwsClients } from '../aws/access';
 import { describeVpcAttachments } from '../aws/transitGateway';
@@ -20,7 +21,7 @@ import {
   subnetsByZone,
   validateSubnetFilters,
 } from './rules';
-import { readPlacementFacts } from './facts';
+import { allHaveEgress, readPlacementFacts } from './facts';
 
 /**
  * Read-only: the subnets the filters match in a workload account's VPC, by
@@ -36,7 +37,11 @@ import { readPlacementFacts } from './facts';
 export async function planPlacement(
   internalApi: InternalApiConfig,
   clients: AwsClients,
-  request: PlacementPreviewRequest & { vpcId?: string },
+  request: PlacementPreviewRequest & {
+    vpcId?: string;
+    /** The API's container image: refused when its tasks could not pull it from these subnets. */
+    image?: string;
+  },
   options: {
     /**
      * Also read what the generated stack needs (endpoints, egress) and refuse a
@@ -103,6 +108,13 @@ export async function planPlacement(
       }),
     );
   }
+  const egressRoute = allHaveEgress(subnets);
+  const imageProblem =
+    request.image &&
+    imagePullProblem({ image: request.image, region, egressRoute });
+  if (imageProblem) {
+    problems.push(imageProblem);
+  }
   let facts: PlacementFacts | undefined;
   if (options.facts) {
     const read = await readPlacementFacts(ec2, vpcId, subnets);
@@ -115,6 +127,7 @@ export async function planPlacement(
     vpcId,
     vpcCidr: vpc.vpcCidr,
     zones,
+    egressRoute,
     problems,
     ...(facts && { facts }),
   };

@@ -227,4 +227,30 @@ describe('planVpcRoutes', () => {
       ['rtb-1', undefined],
     ]);
   });
+
+  it('leaves a default route alone: the fallback to a NAT gateway is no conflict with a more specific route', () => {
+    const { changes, conflicts } = planVpcRoutes({
+      ...base,
+      destinationCidrBlock: '10.40.0.0/16',
+      tables: [
+        {
+          routeTableId: 'rtb-private',
+          main: false,
+          routes: [
+            {
+              destinationCidrBlock: '0.0.0.0/0',
+              targets: [{ field: 'NatGatewayId', id: 'nat-1' }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(conflicts).toEqual([]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        routeTableId: 'rtb-private',
+        status: 'planned',
+      }),
+    ]);
+  });
 });

@@ -91,10 +91,13 @@ export function planVpcRoutes(options: {
         !route.prefixListId &&
         route.destinationCidrBlock === destinationCidrBlock,
     );
+    // A default route (to a NAT gateway, say) is every table's fallback, not a route for a network:
+    // a more specific route beside it is how routing is meant to work, so it is no conflict.
     const overlapping = table.routes.filter(
       route =>
         route !== existing &&
         !isLocal(route) &&
+        prefixLength(route.destinationCidrBlock) > 0 &&
         cidrsOverlap(route.destinationCidrBlock, destinationCidrBlock),
     );
     const elsewhere = overlapping.filter(

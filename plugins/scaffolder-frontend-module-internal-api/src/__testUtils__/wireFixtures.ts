@@ -35,11 +35,13 @@ export const zone = (
 export const placementPreview = (
   zones: ZoneSubnets[],
   problems: string[] = [],
+  egressRoute = false,
 ): PlacementPreview => ({
   accountId: payments.accountId,
   region: 'eu-west-1',
   vpcId: 'vpc-p',
   vpcCidr: '10.20.0.0/16',
   zones,
+  egressRoute,
   problems,
 });

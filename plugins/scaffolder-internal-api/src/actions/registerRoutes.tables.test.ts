@@ -1,5 +1,6 @@
 import {
   addConsumerVpc,
+  addDefaultRoute,
   addEdgeRouteTable,
   addForeignRoute,
   Landscape,
@@ -55,6 +56,16 @@ describe('internal-api:tgw:register-routes on realistic route tables', () => {
       vpc: 'inspected',
       cidr: '10.0.0.0/8',
     });
+    // Private subnets whose default route leads to a NAT gateway, as most VPCs have.
+    landscape = await addConsumerVpc(moto, landscape, {
+      name: 'nat-routed',
+      accountId: partner,
+      cidr: '10.65.0.0/16',
+      routeTables: 2,
+    });
+    landscape = (
+      await addDefaultRoute(moto, landscape, { vpc: 'nat-routed', via: 'nat' })
+    ).landscape;
     // Subnets in zones a and b, attached in zone a only.
     landscape = await addConsumerVpc(moto, landscape, {
       name: 'half-attached',
@@ -138,6 +149,18 @@ describe('internal-api:tgw:register-routes on realistic route tables', () => {
     await expect(result).rejects.toThrow(message);
     expect(counter.writes()).toEqual([]);
     expect(await state()).toEqual(before);
+  });
+
+  it('routes a consumer whose tables send everything else to a NAT gateway: a default route is no conflict', async () => {
+    const { result, counter } = run(['nat-routed'], { planOnly: true });
+    const { routes } = await result;
+    expect(counter.writes()).toEqual([]);
+    expect(
+      routes.filter(
+        (r: { accountId: string; status: string }) =>
+          r.accountId === partner && r.status === 'planned',
+      ),
+    ).toHaveLength(1);
   });
 
   // Last: the proxy keeps denying CreateRoute for the rest of this sandbox.

@@ -14,6 +14,9 @@ const steps = exampleSteps(examples, {
   'parameters.accountId': SANDBOX_ACCOUNTS.orders,
   'parameters.region': SANDBOX_REGION,
   'parameters.subnetFilters': [{ name: 'tag:Tier', values: ['private'] }],
+  // Same-region ECR: the Orders subnets have no NAT route.
+  'parameters.image':
+    '444455556666.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.2',
 });
 
 describe('internal-api:placement:resolve examples', () => {

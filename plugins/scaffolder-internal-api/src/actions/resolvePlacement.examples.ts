@@ -21,7 +21,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Exact subnets from form values, one per Availability Zone',
+    description:
+      'Exact subnets from form values, one per Availability Zone, refusing an image the tasks could not pull there',
     example: yaml.stringify({
       steps: [
         {
@@ -32,6 +33,7 @@ export const examples: TemplateExample[] = [
             accountId: '${{ parameters.accountId }}',
             region: '${{ parameters.region }}',
             subnetFilters: '${{ parameters.subnetFilters }}',
+            image: '${{ parameters.image }}',
           },
         },
       ],

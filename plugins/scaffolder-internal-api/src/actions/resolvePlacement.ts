@@ -11,7 +11,8 @@ export const RESOLVE_PLACEMENT_ACTION_ID = 'internal-api:placement:resolve';
 
 /**
  * Turns "account + subnet filters" into exact network facts the CDK skeleton
- * synthesizes from offline. Read-only, so it runs the same in dry-run.
+ * synthesizes from offline, and refuses an image the tasks could not pull
+ * there. Read-only, so it runs the same in dry-run.
  */
 export function createResolvePlacementAction(options: InternalApiContext) {
   const { internalApi, aws } = options;
@@ -45,6 +46,15 @@ export function createResolvePlacementAction(options: InternalApiContext) {
             .describe(
               'EC2 DescribeSubnets filters, e.g. [{ name: tag:Tier, values: [private] }]; scoped to the VPC',
             ),
+        image: z =>
+          z
+            .string()
+            .max(512)
+            .optional()
+            .describe(
+              "Optional: the API's container image. Refused when its tasks could not pull it from these subnets " +
+                "(without a NAT route only ECR in the account's region is reachable, through the VPC's endpoints)",
+            ),
       },
       output: {
         accountId: z => z.string(),
@@ -73,17 +83,17 @@ export function createResolvePlacementAction(options: InternalApiContext) {
           z
             .boolean()
             .describe(
-              "Whether every chosen subnet's route table has a default route (NAT gateway, transit gateway or appliance)",
+              "Whether every chosen subnet's route table sends 0.0.0.0/0 where the tasks can leave by (NAT gateway, transit gateway, appliance; not an internet gateway: the tasks get no public IP)",
             ),
       },
     },
     async handler(ctx) {
-      const { accountId, region, vpcId, subnetFilters } = ctx.input;
+      const { accountId, region, vpcId, subnetFilters, image } = ctx.input;
       const preview = await aws.withClients(ctx.user?.ref, clients =>
         planPlacement(
           internalApi,
           clients,
-          { accountId, region, vpcId, subnetFilters },
+          { accountId, region, vpcId, subnetFilters, image },
           { facts: true },
         ),
       );
@@ -108,7 +118,7 @@ export function createResolvePlacementAction(options: InternalApiContext) {
       );
       ctx.output('subnets', subnets);
       ctx.output('vpcEndpoints', preview.facts!.vpcEndpoints);
-      ctx.output('egressRoute', preview.facts!.egressRoute);
+      ctx.output('egressRoute', preview.egressRoute);
     },
   });
 }
