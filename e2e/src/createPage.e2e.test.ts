@@ -157,6 +157,16 @@ describe('the /create page', () => {
     await page.getByRole('checkbox', { name: /^customer-api/ }).check();
     await next('form-3-network');
 
+    // An image the tasks could not pull from these subnets (no NAT route) blocks Next, saying why.
+    await page.getByLabel(/^Container image/).fill('ghcr.io/acme/orders:1.0.0');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page
+      .getByText(
+        /comes from ghcr\.io, but the API's subnets have no default route/,
+      )
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await screenshot('form-4-container-refused');
     await fillContainerAndRepository(values.name, 'form');
     await page.getByRole('button', { name: 'Create' }).waitFor();
     await expect(

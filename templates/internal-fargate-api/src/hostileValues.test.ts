@@ -12,7 +12,8 @@ const valid = {
   description: 'Plain',
   domainName: 'hostile.acme.com',
   consumers: [],
-  image: 'ghcr.io/acme/hostile:1.0.0',
+  // Same-region ECR: the sandbox's Orders subnets have no NAT route.
+  image: '444455556666.dkr.ecr.eu-west-1.amazonaws.com/hostile:1.0.0',
   repoUrl: 'github.com?owner=acme&repo=hostile-api',
 };
 

@@ -8,7 +8,6 @@ export const ORDERS_API = {
   accountId: SANDBOX_ACCOUNTS.orders,
   region: 'eu-west-1',
   subnetFilters: [{ name: 'tag:Tier', values: ['private'] }],
-  createVpcEndpoints: true,
   domainName: 'orders.api.acme.com',
   consumers: ['customer-api'],
   image: '444455556666.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.2',

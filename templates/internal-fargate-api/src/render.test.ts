@@ -1,8 +1,15 @@
-import { Sandbox, SandboxLandscape, startSandbox } from '@internal/aws-sandbox';
+import {
+  addDefaultRoute,
+  addWorkloadVpc,
+  Sandbox,
+  SandboxLandscape,
+  startSandbox,
+} from '@internal/aws-sandbox';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 import { cloudFormationFacts } from './__testUtils__/cloudFormationFacts';
+import { formDefaults, requiredOnly } from './__testUtils__/formDefaults';
 import {
   CommandResult,
   expectSucceeded,
@@ -12,6 +19,42 @@ import {
 } from './generatedRepo';
 import { startScaffolder } from './__testUtils__/scaffolder';
 import { ORDERS_API } from './ordersApi';
+import { templateDir } from './templateFiles';
+
+const TEMPLATE = yaml.parse(
+  fs.readFileSync(path.join(templateDir, 'template.yaml'), 'utf8'),
+);
+
+/** Workload accounts this suite adds to the seeded landscape. */
+const ACCOUNTS = {
+  /** Its VPC already has every endpoint the tasks need (another API, or the platform, made them). */
+  shared: '666677778888',
+  /** Its private subnets route 0.0.0.0/0 to a NAT gateway. */
+  egress: '999900001111',
+  /** Owns an ECR repository other accounts pull from. */
+  images: '121212121212',
+};
+
+const ALL_ENDPOINTS = [
+  'Gateway:s3',
+  'Interface:ecr.api',
+  'Interface:ecr.dkr',
+  'Interface:logs',
+];
+
+/** A dry-run's files as path → text, in path order. */
+const filesOf = (files: { path: string; base64Content: string }[]) =>
+  Object.fromEntries(
+    files
+      .map(f => [f.path, Buffer.from(f.base64Content, 'base64').toString()])
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+
+/** The JSON blocks of a markdown file, parsed. */
+const jsonBlocks = (markdown: string) =>
+  [...markdown.matchAll(/```json\n([\s\S]*?)```/g)].map(([, json]) =>
+    JSON.parse(json),
+  );
 
 /**
  * The template rendered through the real scaffolder (dry-run, placement and
@@ -26,7 +69,23 @@ describe('the Internal Fargate API template renders a repository that builds', (
   beforeAll(async () => {
     // Seeded, behind the proxy that answers as AWS where moto does not (dry runs).
     sandbox = await startSandbox();
-    landscape = sandbox.landscape;
+    landscape = await addWorkloadVpc(sandbox.moto, sandbox.landscape, {
+      name: 'shared',
+      title: 'Shared services (sandbox)',
+      accountId: ACCOUNTS.shared,
+      cidr: '10.60.0.0/16',
+      endpoints: ['ecr.api', 'ecr.dkr', 'logs', 's3'],
+    });
+    landscape = await addWorkloadVpc(sandbox.moto, landscape, {
+      name: 'egress',
+      title: 'Egress (sandbox)',
+      accountId: ACCOUNTS.egress,
+      cidr: '10.70.0.0/16',
+    });
+    ({ landscape } = await addDefaultRoute(sandbox.moto, landscape, {
+      vpc: 'egress',
+      via: 'nat',
+    }));
     scaffolder = await startScaffolder(landscape.config);
   }, 120_000);
 
@@ -35,64 +94,140 @@ describe('the Internal Fargate API template renders a repository that builds', (
     await sandbox?.stop();
   });
 
+  const defaults = formDefaults(TEMPLATE);
+
   // Each case is the sandbox's Orders API with what makes it different.
   const base = ORDERS_API;
-
   const cases = [
     {
-      case: 'three zones, ECR image, one consumer',
+      case: 'a VPC without the endpoints or a NAT route: all four; ECR image, three zones, one consumer',
       values: ORDERS_API,
+      vpc: 'orders',
       zones: ['a', 'b', 'c'],
       consumerCidrs: ['10.40.0.0/16'],
+      endpoints: ALL_ENDPOINTS,
+      repository: 'arn:aws:ecr:eu-west-1:444455556666:repository/orders',
     },
     {
-      case: 'two zones, public registry, two consumers, no endpoints, bigger tasks',
+      case: 'a VPC with every endpoint: none; ECR image by digest, smallest size, two consumers',
+      values: {
+        ...base,
+        name: 'search-api',
+        accountId: ACCOUNTS.shared,
+        domainName: 'search.internal.acme.com',
+        image: `${
+          ACCOUNTS.shared
+        }.dkr.ecr.eu-west-1.amazonaws.com/search@sha256:${'ab12'.repeat(16)}`,
+        consumers: ['customer-api', 'partner-api'],
+        cpu: 256,
+        memoryMiB: 512,
+        desiredCount: 1,
+        repoUrl: 'github.com?owner=acme&repo=search-api',
+      },
+      vpc: 'shared',
+      zones: ['a', 'b'],
+      consumerCidrs: ['10.40.0.0/16', '10.50.0.0/16'],
+      endpoints: [],
+      repository: `arn:aws:ecr:eu-west-1:${ACCOUNTS.shared}:repository/search`,
+    },
+    {
+      case: 'a VPC with a NAT route: none; an image from another registry, one consumer, bigger tasks',
       values: {
         ...base,
         name: 'ledger',
+        accountId: ACCOUNTS.egress,
         domainName: 'ledger.acme.com',
-        subnetFilters: [
-          ...base.subnetFilters,
-          { name: 'availability-zone', values: ['eu-west-1a', 'eu-west-1b'] },
-        ],
         image: 'ghcr.io/acme/ledger:2.0.0',
-        consumers: ['customer-api', 'partner-api'],
-        createVpcEndpoints: false,
+        consumers: ['partner-api'],
         containerPort: 3000,
         cpu: 1024,
         memoryMiB: 4096,
         desiredCount: 3,
         healthCheckPath: '/ready',
+        repoUrl: 'github.com?owner=acme&repo=ledger',
       },
+      vpc: 'egress',
       zones: ['a', 'b'],
-      consumerCidrs: ['10.40.0.0/16', '10.50.0.0/16'],
+      consumerCidrs: ['10.50.0.0/16'],
+      endpoints: [],
+      repository: null,
     },
     {
-      case: 'image by digest, smallest size, no consumers',
+      case: 'an ECR image in another account: pull rights here, the repository policy in the README',
       values: {
         ...base,
-        name: 'search-api',
-        domainName: 'search.internal.acme.com',
-        image: `docker.io/library/nginx@sha256:${'ab12'.repeat(16)}`,
-        consumers: [],
-        cpu: 256,
-        memoryMiB: 512,
-        desiredCount: 1,
+        name: 'billing-api',
+        domainName: 'billing.api.acme.com',
+        image: `${ACCOUNTS.images}.dkr.ecr.eu-west-1.amazonaws.com/shared/billing:3.1.0`,
+        repoUrl: 'github.com?owner=acme&repo=billing-api',
       },
+      vpc: 'orders',
       zones: ['a', 'b', 'c'],
-      consumerCidrs: [],
+      consumerCidrs: ['10.40.0.0/16'],
+      endpoints: ALL_ENDPOINTS,
+      repository: `arn:aws:ecr:eu-west-1:${ACCOUNTS.images}:repository/shared/billing`,
+    },
+    {
+      case: "every optional value left out: the form's defaults",
+      values: {
+        ...defaults,
+        ...requiredOnly(TEMPLATE, {
+          ...base,
+          name: 'defaults-api',
+          domainName: 'defaults.api.acme.com',
+          repoUrl: 'github.com?owner=acme&repo=defaults-api',
+        }),
+      } as typeof base,
+      omitDefaults: true,
+      vpc: 'orders',
+      zones: ['a', 'b', 'c'],
+      consumerCidrs: ['10.40.0.0/16'],
+      endpoints: ALL_ENDPOINTS,
+      repository: 'arn:aws:ecr:eu-west-1:444455556666:repository/orders',
     },
   ];
 
+  it("applies exactly the form's defaults to the values an API caller leaves out", async () => {
+    // Only meaningful if every value with a default is optional: these, all left out.
+    const sent = requiredOnly(TEMPLATE, ORDERS_API);
+    expect(Object.keys(defaults).sort()).toEqual([
+      'containerPort',
+      'cpu',
+      'desiredCount',
+      'healthCheckPath',
+      'memoryMiB',
+      'region',
+      'subnetFilters',
+    ]);
+    for (const name of Object.keys(defaults)) {
+      expect(sent).not.toHaveProperty(name);
+    }
+    const omitted = await scaffolder.dryRun(sent);
+    const filled = await scaffolder.dryRun({ ...defaults, ...sent });
+    expect([omitted.status, filled.status]).toEqual([200, 200]);
+    expect(filesOf(omitted.body.directoryContents!)).toEqual(
+      filesOf(filled.body.directoryContents!),
+    );
+  });
+
   it.each(cases)(
     '$case',
-    async ({ values, zones, consumerCidrs }) => {
-      const { status, body } = await scaffolder.dryRun(values);
+    async ({
+      values,
+      omitDefaults,
+      vpc,
+      zones,
+      consumerCidrs,
+      endpoints,
+      repository,
+    }) => {
+      const { status, body } = await scaffolder.dryRun(
+        omitDefaults ? requiredOnly(TEMPLATE, values) : values,
+      );
       expect({ status, error: body.error ?? body.errors }).toEqual({
         status: 200,
         error: undefined,
       });
-
       const dir = writeRender(values.name, body.directoryContents!);
       const checks: CommandResult[] = [
         generatedRepo.typecheck(dir),
@@ -110,13 +245,15 @@ describe('the Internal Fargate API template renders a repository that builds', (
         ),
       );
 
-      const subnets = landscape.vpcs.orders.subnets.filter(
-        s =>
-          // Private subnets are the ones with a route table of their own.
-          s.routeTableId !== undefined &&
-          zones.some(z => s.availabilityZone === `eu-west-1${z}`),
-      );
-      const placed = subnets.map(s => s.subnetId);
+      const landscapeVpc = landscape.vpcs[vpc];
+      const placed = landscapeVpc.subnets
+        .filter(
+          s =>
+            // Private subnets are the ones with a route table of their own.
+            s.routeTableId !== undefined &&
+            zones.some(z => s.availabilityZone === `eu-west-1${z}`),
+        )
+        .map(s => s.subnetId);
       const facts = cloudFormationFacts(synthesizedTemplate(dir, values.name));
       expect(facts).toEqual({
         loadBalancer: {
@@ -138,19 +275,14 @@ describe('the Internal Fargate API template renders a repository that builds', (
           protocol: 'TCP',
           port: values.containerPort,
           healthCheck: `HTTP ${values.healthCheckPath}`,
+          healthCheckInterval: 10,
+          healthyThreshold: 2,
         },
-        loadBalancerIngress: ['10.10.0.0/16', ...consumerCidrs]
+        loadBalancerIngress: [landscapeVpc.cidr, ...consumerCidrs]
           .map(cidr => `${cidr}:443-443`)
           .sort(),
         taskIngress: [`nlb:${values.containerPort}-${values.containerPort}`],
-        endpoints: values.createVpcEndpoints
-          ? [
-              'Gateway:s3',
-              'Interface:ecr.api',
-              'Interface:ecr.dkr',
-              'Interface:logs',
-            ]
-          : [],
+        endpoints,
         record: {
           name: `${values.domainName}.`,
           type: 'A',
@@ -176,8 +308,50 @@ describe('the Internal Fargate API template renders a repository that builds', (
           publicIp: 'DISABLED',
           circuitBreaker: { Enable: true, Rollback: true },
           minHealthyPercent: 100,
+          gracePeriod: 60,
         },
+        imagePull: { role: `${values.name}-task-execution`, repository },
+        // Deleting the stack keeps the logs, and the endpoints other APIs in the VPC pull through.
+        retained: [
+          ...(endpoints.length > 0
+            ? ['AWS::EC2::SecurityGroup', 'AWS::EC2::VPCEndpoint']
+            : []),
+          'AWS::Logs::LogGroup',
+          'AWS::S3::Bucket',
+        ],
       });
+
+      // The repository policy the image's account must add, only when that is another account.
+      const statements = jsonBlocks(
+        fs.readFileSync(path.join(dir, 'README.md'), 'utf8'),
+      ).filter(block => block.Sid);
+      const role = `arn:aws:iam::${values.accountId}:role/${values.name}-task-execution`;
+      const crossAccount = values.image.startsWith(`${ACCOUNTS.images}.`);
+      expect(statements).toEqual(
+        crossAccount
+          ? [
+              {
+                Sid: 'PullBybillingapiTasks',
+                Effect: 'Allow',
+                Principal: { AWS: `arn:aws:iam::${values.accountId}:root` },
+                Action: [
+                  'ecr:BatchCheckLayerAvailability',
+                  'ecr:BatchGetImage',
+                  'ecr:GetDownloadUrlForLayer',
+                ],
+                Condition: { ArnEquals: { 'aws:PrincipalArn': role } },
+              },
+              {
+                Sid: 'DecryptImageForbillingapi',
+                Effect: 'Allow',
+                Principal: { AWS: `arn:aws:iam::${values.accountId}:root` },
+                Action: 'kms:Decrypt',
+                Resource: '*',
+                Condition: { ArnEquals: { 'aws:PrincipalArn': role } },
+              },
+            ]
+          : [],
+      );
 
       const catalog = yaml
         .parseAllDocuments(
@@ -194,7 +368,7 @@ describe('the Internal Fargate API template renders a repository that builds', (
         providesApis: [values.name],
       });
       expect(catalog[0].metadata.annotations).toMatchObject({
-        'aws.amazon.com/account-id': '444455556666',
+        'aws.amazon.com/account-id': values.accountId,
         'aws.amazon.com/region': 'eu-west-1',
       });
       expect(catalog[1].metadata.links).toEqual([

@@ -4,8 +4,8 @@ import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApiDomain } from './api-domain';
 import { ApiService } from './api-service';
-import { InternalLoadBalancer } from './internal-load-balancer';
-import { PrivateEndpoints } from './private-endpoints';
+import { healthyAfter, InternalLoadBalancer } from './internal-load-balancer';
+import { missingEndpoints, PrivateEndpoints } from './private-endpoints';
 import type { ServiceConfig } from './service-config';
 
 export interface InternalApiStackProps extends StackProps {
@@ -16,7 +16,7 @@ export interface InternalApiStackProps extends StackProps {
 export class InternalApiStack extends Stack {
   constructor(scope: Construct, id: string, props: InternalApiStackProps) {
     super(scope, id, props);
-    const { network, dns, container, consumers } = props.config;
+    const { name, network, dns, container, consumers } = props.config;
 
     const vpc = ec2.Vpc.fromVpcAttributes(this, 'Vpc', {
       vpcId: network.vpcId,
@@ -28,9 +28,13 @@ export class InternalApiStack extends Stack {
     });
     const subnets = vpc.privateSubnets;
 
-    if (network.createVpcEndpoints) {
-      new PrivateEndpoints(this, 'Endpoints', { vpc, subnets, vpcCidr: network.vpcCidr });
-    }
+    // Only what the VPC lacks, and nothing when the subnets route out: a second interface endpoint
+    // with private DNS for a service fails the deploy. Shared and retained (see PrivateEndpoints).
+    const endpoints = missingEndpoints(network);
+    const privateEndpoints =
+      endpoints.length > 0
+        ? new PrivateEndpoints(this, 'Endpoints', { vpc, subnets, vpcCidr: network.vpcCidr, services: endpoints, apiName: name })
+        : undefined;
     const domain = new ApiDomain(this, 'Domain', dns);
     const loadBalancer = new InternalLoadBalancer(this, 'LoadBalancer', {
       vpc,
@@ -44,17 +48,24 @@ export class InternalApiStack extends Stack {
       containerPort: container.port,
       healthCheckPath: container.healthCheckPath,
     });
-    new ApiService(this, 'Api', {
+    const api = new ApiService(this, 'Api', {
+      apiName: name,
       vpc,
       subnets,
       image: container.image,
+      imageKmsKeyArn: container.imageKmsKeyArn,
       containerPort: container.port,
       cpu: container.cpu,
       memoryMiB: container.memoryMiB,
       desiredCount: container.desiredCount,
       targetGroup: loadBalancer.targetGroup,
       loadBalancerSecurityGroup: loadBalancer.securityGroup,
+      targetHealthyAfter: healthyAfter,
     });
+    // The first tasks pull as soon as the service exists: not before the endpoints they pull through.
+    if (privateEndpoints) {
+      api.service.node.addDependency(privateEndpoints);
+    }
     domain.pointAt(loadBalancer.loadBalancer);
 
     // The access log bucket is where logs go; logging its own access would only log the log writer.
@@ -65,5 +76,10 @@ export class InternalApiStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: `https://${dns.domainName}` });
     new CfnOutput(this, 'LoadBalancerDnsName', { value: loadBalancer.loadBalancer.loadBalancerDnsName });
+    new CfnOutput(this, 'TaskExecutionRoleArn', { value: api.executionRole.roleArn });
+    new CfnOutput(this, 'SharedVpcEndpoints', {
+      description: 'Endpoints this stack created for the whole VPC; retained when the stack is deleted',
+      value: endpoints.join(' ') || 'none',
+    });
   }
 }

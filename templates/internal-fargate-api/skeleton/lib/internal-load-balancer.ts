@@ -5,6 +5,24 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
+/**
+ * A new task is in service after 2 checks 10 s apart (20 s), not the NLB
+ * defaults' 5 checks (75 s at the former 15 s interval) that a rollout waited
+ * per target. Two failures take a task out. ApiService's grace period covers
+ * healthyAfter.
+ */
+export const TARGET_HEALTH_CHECK = {
+  interval: Duration.seconds(10),
+  timeout: Duration.seconds(5),
+  healthyThresholdCount: 2,
+  unhealthyThresholdCount: 2,
+};
+
+/** How long a task that answers at once takes to become healthy in the target group. */
+export const healthyAfter = Duration.seconds(
+  TARGET_HEALTH_CHECK.interval.toSeconds() * TARGET_HEALTH_CHECK.healthyThresholdCount,
+);
+
 export interface InternalLoadBalancerProps {
   vpc: ec2.IVpc;
   /** Exactly one subnet per Availability Zone. */
@@ -45,6 +63,7 @@ export class InternalLoadBalancer extends Construct {
       // Trap 3: an NLB takes one subnet per zone; these are the resolved ones, never "all private subnets".
       vpcSubnets: { subnets: props.subnets },
       crossZoneEnabled: true,
+      // Consumers depend on it: a teardown starts with a reviewed change that turns this off (README).
       deletionProtection: true,
       securityGroups: [this.securityGroup],
     });
@@ -54,6 +73,7 @@ export class InternalLoadBalancer extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
+      // Kept when the stack is deleted: the access record outlives the API (objects expire after 90 days).
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [{ expiration: Duration.days(90) }],
     });
@@ -65,7 +85,7 @@ export class InternalLoadBalancer extends Construct {
       protocol: elbv2.Protocol.TCP,
       port: props.containerPort,
       targetType: elbv2.TargetType.IP,
-      healthCheck: { protocol: elbv2.Protocol.HTTP, path: props.healthCheckPath, interval: Duration.seconds(15) },
+      healthCheck: { protocol: elbv2.Protocol.HTTP, path: props.healthCheckPath, ...TARGET_HEALTH_CHECK },
       deregistrationDelay: Duration.seconds(30),
     });
 

@@ -3,7 +3,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { executionRoleName } from '../lib/api-service';
 import { InternalApiStack } from '../lib/internal-api-stack';
+import { CREATED_BY_TAG, missingEndpoints, SHARED_ENDPOINT_TAG } from '../lib/private-endpoints';
 import { loadServiceConfig } from '../lib/service-config';
 
 // new App() does not read cdk.json: pass its feature flags so the test sees what `cdk synth` makes.
@@ -68,10 +70,98 @@ describe(`${config.name} stack`, () => {
     });
   });
 
-  it('reaches ECR, S3 and CloudWatch Logs privately when endpoints are on', () => {
-    const endpoints = template.findResources('AWS::EC2::VPCEndpoint');
-    const count = config.network.createVpcEndpoints ? 4 : 0;
-    expect(Object.keys(endpoints)).toHaveLength(count);
+  describe('VPC endpoints', () => {
+    const endpoints = Object.values(template.findResources('AWS::EC2::VPCEndpoint'));
+    const groups = template.findResources('AWS::EC2::SecurityGroup', {
+      Properties: { GroupDescription: 'HTTPS from the VPC to the ECR and CloudWatch Logs endpoints' },
+    });
+
+    it('creates exactly those the VPC lacked, and none when the subnets route out', () => {
+      const created = endpoints.map(e => {
+        const service = JSON.stringify(e.Properties.ServiceName).match(/\.(ecr\.api|ecr\.dkr|logs|s3)"/)?.[1];
+        return `${e.Properties.VpcEndpointType ?? 'Gateway'}:${service}`;
+      });
+      const expected = missingEndpoints(config.network).map(s => `${s === 's3' ? 'Gateway' : 'Interface'}:${s}`);
+      expect(created.sort()).toEqual(expected.sort());
+      expect(Object.keys(groups)).toHaveLength(expected.some(e => e.startsWith('Interface')) ? 1 : 0);
+    });
+
+    it('keeps them and their security group when the stack is deleted: other APIs in the VPC pull through them', () => {
+      for (const resource of [...endpoints, ...Object.values(groups)]) {
+        expect(resource).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+      }
+      // A rule of its own would be deleted with the stack and cut the others off: only inline rules.
+      const rules = [
+        ...Object.values(template.findResources('AWS::EC2::SecurityGroupIngress')),
+        ...Object.values(template.findResources('AWS::EC2::SecurityGroupEgress')),
+      ];
+      for (const rule of rules) {
+        expect(Object.keys(groups)).not.toContain(rule.Properties.GroupId?.['Fn::GetAtt']?.[0]);
+      }
+    });
+
+    it('tags them as shared, with the API that created them', () => {
+      for (const resource of [...endpoints, ...Object.values(groups)]) {
+        expect(resource.Properties.Tags).toEqual(
+          expect.arrayContaining([
+            { Key: SHARED_ENDPOINT_TAG, Value: 'true' },
+            { Key: CREATED_BY_TAG, Value: config.name },
+          ]),
+        );
+      }
+    });
+
+    it('exist before the service starts its first tasks', () => {
+      const [service] = Object.values(template.findResources('AWS::ECS::Service'));
+      const ids = Object.keys(template.findResources('AWS::EC2::VPCEndpoint'));
+      expect(service.DependsOn ?? []).toEqual(expect.arrayContaining(ids));
+    });
+
+    it('uses private DNS on the interface endpoints, in the resolved subnets', () => {
+      for (const endpoint of endpoints.filter(e => e.Properties.VpcEndpointType === 'Interface')) {
+        expect(endpoint.Properties).toMatchObject({
+          PrivateDnsEnabled: true,
+          SubnetIds: config.network.subnets.map(s => s.subnetId),
+        });
+      }
+    });
+  });
+
+  it('marks a new task healthy after 2-3 checks 10 s apart, within the service grace period', () => {
+    const [targetGroup] = Object.values(template.findResources('AWS::ElasticLoadBalancingV2::TargetGroup'));
+    const { HealthCheckIntervalSeconds, HealthyThresholdCount, HealthCheckTimeoutSeconds } = targetGroup.Properties;
+    expect(HealthCheckIntervalSeconds).toBe(10);
+    expect([2, 3]).toContain(HealthyThresholdCount);
+    expect(HealthCheckTimeoutSeconds).toBeLessThan(HealthCheckIntervalSeconds);
+    const [service] = Object.values(template.findResources('AWS::ECS::Service'));
+    expect(service.Properties.HealthCheckGracePeriodSeconds).toBeGreaterThanOrEqual(
+      HealthCheckIntervalSeconds * HealthyThresholdCount,
+    );
+  });
+
+  it('keeps the access logs and the application logs when the stack is deleted', () => {
+    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('pulls with an execution role of a fixed name, allowed to read the image repository only', () => {
+    template.hasResourceProperties('AWS::IAM::Role', { RoleName: executionRoleName(config.name) });
+    const ecrImage = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([^:@]+)/.exec(config.container.image);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      p => p.Properties.PolicyDocument.Statement,
+    );
+    const pull = statements.find(s => [s.Action].flat().includes('ecr:BatchGetImage'));
+    if (ecrImage) {
+      const [, account, region, repository] = ecrImage;
+      expect(pull).toMatchObject({
+        Action: expect.arrayContaining(['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage']),
+        Resource: `arn:aws:ecr:${region}:${account}:repository/${repository}`,
+      });
+    } else {
+      expect(pull).toBeUndefined();
+    }
+    const decrypt = statements.find(s => s.Action === 'kms:Decrypt');
+    expect(decrypt?.Resource).toBe(config.container.imageKmsKeyArn);
   });
 
   it('points the API name at the NLB and validates the certificate in the delegated zone', () => {

@@ -3,7 +3,7 @@ const ENDPOINT_SERVICES = ['ecr.dkr', 'ecr.api', 'logs', 's3'];
 
 type Resources = Record<
   string,
-  { Type: string; Properties: Record<string, any> }
+  { Type: string; Properties: Record<string, any>; DeletionPolicy?: string }
 >;
 
 const ofType = (resources: Resources, type: string) =>
@@ -49,6 +49,14 @@ export function cloudFormationFacts({
     resources,
     'AWS::CertificateManager::Certificate',
   );
+  const executionRoleId = groupRef(taskDefinition.Properties.ExecutionRoleArn)!;
+  const executionRoleStatements = ofType(resources, 'AWS::IAM::Policy')
+    .filter(([, policy]) =>
+      policy.Properties.Roles.some(
+        (role: any) => groupRef(role) === executionRoleId,
+      ),
+    )
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
   const attribute = (key: string) =>
     nlb.Properties.LoadBalancerAttributes.find(
       (a: { Key: string }) => a.Key === key,
@@ -74,6 +82,9 @@ export function cloudFormationFacts({
       protocol: targetGroup.Properties.Protocol,
       port: targetGroup.Properties.Port,
       healthCheck: `${targetGroup.Properties.HealthCheckProtocol} ${targetGroup.Properties.HealthCheckPath}`,
+      /** Seconds between checks, and passes before a new task is in service. */
+      healthCheckInterval: targetGroup.Properties.HealthCheckIntervalSeconds,
+      healthyThreshold: targetGroup.Properties.HealthyThresholdCount,
     },
     /** CIDRs allowed into the NLB, by port. */
     loadBalancerIngress: ingress
@@ -147,6 +158,23 @@ export function cloudFormationFacts({
         service.Properties.DeploymentConfiguration.DeploymentCircuitBreaker,
       minHealthyPercent:
         service.Properties.DeploymentConfiguration.MinimumHealthyPercent,
+      gracePeriod: service.Properties.HealthCheckGracePeriodSeconds,
     },
+    /** Who pulls the image, and the ECR repository it may read (none for another registry). */
+    imagePull: {
+      role: resources[executionRoleId].Properties.RoleName,
+      repository:
+        executionRoleStatements.find(statement =>
+          [statement.Action].flat().includes('ecr:BatchGetImage'),
+        )?.Resource ?? null,
+    },
+    /** What deleting the stack leaves behind, by resource type. */
+    retained: [
+      ...new Set(
+        Object.values(resources)
+          .filter(r => r.DeletionPolicy === 'Retain')
+          .map(r => r.Type),
+      ),
+    ].sort(),
   };
 }

@@ -61,10 +61,22 @@ export async function startScaffolder(config: object) {
 
   return {
     async dryRun(values: Record<string, unknown>): Promise<DryRunResult> {
-      const { status, body } = await api.post<DryRunResult['body']>(
-        '/api/scaffolder/v2/dry-run',
-        { template, values, secrets: {}, directoryContents: files },
-      );
+      const request = () =>
+        api.post<DryRunResult['body']>('/api/scaffolder/v2/dry-run', {
+          template,
+          values,
+          secrets: {},
+          directoryContents: files,
+        });
+      // Tests build renders with spawnSync, which blocks this process, the backend included: its
+      // keep-alive timeout then closes a pooled connection just as the next request reuses it
+      // (ECONNRESET). A dry-run writes nothing, so sending it again is safe.
+      const { status, body } = await request().catch(error => {
+        if (String((error as Error).cause).includes('ECONNRESET')) {
+          return request();
+        }
+        throw error;
+      });
       return { status, body };
     },
     async stop() {
