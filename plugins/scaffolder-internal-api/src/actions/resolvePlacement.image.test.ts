@@ -60,37 +60,36 @@ describe('internal-api:placement:resolve with the API image', () => {
     expect(calls.filter(call => call.write)).toEqual([]);
   });
 
-  it('still refuses when the default route leads to an internet gateway: the tasks get no public IP', async () => {
-    const withIgw = await addWorkloadVpc(sandbox.moto, landscape, {
-      name: 'orders-igw',
+  /** A new VPC in the Orders account whose private subnets route 0.0.0.0/0 `via` a gateway. */
+  const routedVpc = async (
+    name: string,
+    cidr: string,
+    via: 'nat' | 'internet',
+  ) => {
+    const withVpc = await addWorkloadVpc(sandbox.moto, landscape, {
+      name,
       accountId: orders,
-      cidr: '10.33.0.0/16',
+      cidr,
     });
-    const routed = await addDefaultRoute(sandbox.moto, withIgw, {
-      vpc: 'orders-igw',
-      via: 'internet',
-    });
+    return (await addDefaultRoute(sandbox.moto, withVpc, { vpc: name, via }))
+      .landscape;
+  };
+
+  it('still refuses when the default route leads to an internet gateway: the tasks get no public IP', async () => {
+    const routed = await routedVpc('orders-igw', '10.33.0.0/16', 'internet');
     const { result } = resolve(
       'ghcr.io/acme/orders:1.0.0',
-      routed.landscape,
+      routed,
       'orders-igw',
     );
     await expect(result).rejects.toThrow(/comes from ghcr\.io, but/);
   });
 
   it('accepts any registry when every subnet routes out through a NAT gateway', async () => {
-    const withNat = await addWorkloadVpc(sandbox.moto, landscape, {
-      name: 'orders-nat',
-      accountId: orders,
-      cidr: '10.34.0.0/16',
-    });
-    const routed = await addDefaultRoute(sandbox.moto, withNat, {
-      vpc: 'orders-nat',
-      via: 'nat',
-    });
+    const routed = await routedVpc('orders-nat', '10.34.0.0/16', 'nat');
     const { result } = resolve(
       'ghcr.io/acme/orders:1.0.0',
-      routed.landscape,
+      routed,
       'orders-nat',
     );
     await expect(result).resolves.toMatchObject({ egressRoute: true });

@@ -1,11 +1,5 @@
 import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
-
-/** The parameters the field reads, unless `ui:options` names others. */
-export const containerImageDefaults = {
-  accountField: 'accountId',
-  regionField: 'region',
-  subnetFiltersField: 'subnetFilters',
-};
+import { placementFieldDefaults } from '../placementFields';
 
 export const containerImageSchema = makeFieldSchema({
   output: z =>
@@ -18,17 +12,17 @@ export const containerImageSchema = makeFieldSchema({
     z.object({
       accountField: z
         .string()
-        .default(containerImageDefaults.accountField)
+        .default(placementFieldDefaults.accountField)
         .optional()
         .describe('The parameter that holds the workload account id'),
       regionField: z
         .string()
-        .default(containerImageDefaults.regionField)
+        .default(placementFieldDefaults.regionField)
         .optional()
         .describe('The parameter that holds the region'),
       subnetFiltersField: z
         .string()
-        .default(containerImageDefaults.subnetFiltersField)
+        .default(placementFieldDefaults.subnetFiltersField)
         .optional()
         .describe(
           'The parameter that holds the subnet filters: whether those subnets route out decides which registries the tasks reach',

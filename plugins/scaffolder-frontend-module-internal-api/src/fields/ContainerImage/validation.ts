@@ -6,7 +6,8 @@ import {
   previewRequest,
 } from '../../lookups/placementPreview';
 import { parameterNames } from '../parameterNames';
-import { containerImageDefaults, type ContainerImageUiOptions } from './schema';
+import { placementFieldDefaults } from '../placementFields';
+import type { ContainerImageUiOptions } from './schema';
 
 /**
  * Refuses an image the API's tasks could not pull where the form places them:
@@ -22,7 +23,7 @@ export const validateContainerImage: CustomFieldValidator<
 > = async (image, validation, context) => {
   const lookups = context.apiHolder.get(internalApiLookupsApiRef);
   const { accountField, regionField, subnetFiltersField } = parameterNames(
-    containerImageDefaults,
+    placementFieldDefaults,
     context.uiSchema?.['ui:options'],
   );
   const request = previewRequest({

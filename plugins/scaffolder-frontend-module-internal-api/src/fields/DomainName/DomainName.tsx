@@ -1,10 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import TextField from '@material-ui/core/TextField';
 import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
 import { useLookup } from '../../lookups/useLookup';
 import { parameterNames } from '../parameterNames';
+import { TextInput } from '../TextInput';
 import { suggestedDomains } from './logic';
 import { domainNameDefaults, type DomainNameProps } from './schema';
 
@@ -33,16 +33,14 @@ export function DomainName(props: DomainNameProps) {
 
   return (
     <Box>
-      <TextField
+      <TextInput
         id={idSchema?.$id}
         label={schema.title ?? 'Domain name'}
-        value={formData ?? ''}
+        value={formData}
         required={required}
-        error={Boolean(rawErrors?.length)}
-        helperText={schema.description}
-        onChange={event => onChange(event.target.value || undefined)}
-        fullWidth
-        margin="normal"
+        hasErrors={Boolean(rawErrors?.length)}
+        description={schema.description}
+        onChange={onChange}
       />
       {suggestions.map(domain => (
         <Chip

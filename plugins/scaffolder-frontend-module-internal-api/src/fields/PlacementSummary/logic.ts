@@ -7,10 +7,8 @@ import {
   previewRequest,
 } from '../../lookups/placementPreview';
 import { parameterNames } from '../parameterNames';
-import {
-  placementSummaryDefaults,
-  type PlacementSummaryUiOptions,
-} from './schema';
+import { placementFieldDefaults } from '../placementFields';
+import type { PlacementSummaryUiOptions } from './schema';
 
 /** The preview of the account, region and filters the form names. */
 export function summaryPreviewRequest(
@@ -18,7 +16,7 @@ export function summaryPreviewRequest(
   uiOptions: PlacementSummaryUiOptions | undefined,
 ): PlacementPreviewRequest | undefined {
   const { accountField, regionField, subnetFiltersField } = parameterNames(
-    placementSummaryDefaults,
+    placementFieldDefaults,
     uiOptions,
   );
   return previewRequest({

@@ -1,11 +1,5 @@
 import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
-
-/** The parameters the summary follows, unless `ui:options` names others. */
-export const placementSummaryDefaults = {
-  accountField: 'accountId',
-  regionField: 'region',
-  subnetFiltersField: 'subnetFilters',
-};
+import { placementFieldDefaults } from '../placementFields';
 
 export const placementSummarySchema = makeFieldSchema({
   output: z =>
@@ -18,17 +12,17 @@ export const placementSummarySchema = makeFieldSchema({
     z.object({
       accountField: z
         .string()
-        .default(placementSummaryDefaults.accountField)
+        .default(placementFieldDefaults.accountField)
         .optional()
         .describe('The parameter that holds the workload account id'),
       regionField: z
         .string()
-        .default(placementSummaryDefaults.regionField)
+        .default(placementFieldDefaults.regionField)
         .optional()
         .describe('The parameter that holds the region'),
       subnetFiltersField: z
         .string()
-        .default(placementSummaryDefaults.subnetFiltersField)
+        .default(placementFieldDefaults.subnetFiltersField)
         .optional()
         .describe('The parameter that holds the subnet filters'),
     }),
