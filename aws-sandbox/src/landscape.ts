@@ -5,6 +5,18 @@ import type { CreatedSubnet } from './vpcs';
 
 export const SANDBOX_REGION = 'eu-west-1';
 
+/**
+ * The backend's AWS keys in the sandbox (moto accepts any). Backstage masks
+ * config secrets by value in its logs, so they must never occur in ordinary
+ * text: a plain word like `sandbox` masked every path through `.sandbox/`.
+ * Shaped like AWS's documentation examples (`…EXAMPLE`, `…EXAMPLEKEY`), which
+ * secret scanners recognise as fake.
+ */
+export const SANDBOX_MAIN_ACCOUNT_KEYS = {
+  accessKeyId: 'AKIASANDBOX00EXAMPLE',
+  secretAccessKey: '1WQWmaL6mHidvl3mJ8M3w19wiHJKiLEXAMPLEKEY',
+};
+
 /** The accounts of the sandbox landscape, by role. */
 export const SANDBOX_ACCOUNTS = {
   network: '111122223333',
@@ -99,7 +111,7 @@ export async function emptyLandscape(moto: MotoServer): Promise<Landscape> {
       vpcs: {},
       config: {
         aws: {
-          mainAccount: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
+          mainAccount: { ...SANDBOX_MAIN_ACCOUNT_KEYS },
           accountDefaults: {
             roleName: 'backstage-internal-api',
             region: SANDBOX_REGION,

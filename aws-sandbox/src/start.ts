@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readAppUrls, waitUntilAppReady } from './appReadiness';
 import { SANDBOX_REGION } from './landscape';
 import { seedLandscape } from './seedLandscape';
 import { startMotoServer } from './motoServer';
@@ -29,15 +30,18 @@ async function main() {
     record: false,
   });
   const sandboxConfig = writeSandboxConfig(landscape, sandboxDir);
-  console.log(
-    `AWS sandbox: moto at ${moto.endpoint}, landscape config in ${path.relative(
-      repoRoot,
-      sandboxConfig,
-    )}; published repositories go to ${path.relative(
-      repoRoot,
-      path.join(sandboxDir, 'git'),
-    )} (git clone them from there)`,
-  );
+  const configFiles = [
+    path.join(repoRoot, 'app-config.yaml'),
+    path.join(repoRoot, 'app-config.guest.yaml'),
+    sandboxConfig,
+  ];
+  const relative = (file: string) => path.relative(repoRoot, file);
+  const sandboxSummary = [
+    `moto at ${moto.endpoint}`,
+    `landscape config in ${relative(sandboxConfig)}`,
+    `published repositories in ${relative(path.join(sandboxDir, 'git'))}`,
+  ].join(', ');
+  console.log(`Starting Backstage on the AWS sandbox (${sandboxSummary})`);
 
   // Its own process group, so stopping the sandbox stops the app server, the backend and their workers.
   const backstage = spawn(
@@ -46,12 +50,7 @@ async function main() {
       require.resolve('@backstage/cli/bin/backstage-cli'),
       'repo',
       'start',
-      '--config',
-      path.join(repoRoot, 'app-config.yaml'),
-      '--config',
-      path.join(repoRoot, 'app-config.guest.yaml'),
-      '--config',
-      sandboxConfig,
+      ...configFiles.flatMap(file => ['--config', file]),
     ],
     {
       cwd: repoRoot,
@@ -67,7 +66,17 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => process.kill(-backstage.pid!, signal));
   }
+  const stopWaiting = new AbortController();
+  const urls = readAppUrls(configFiles);
+  waitUntilAppReady(urls, stopWaiting.signal).then(
+    () =>
+      console.log(
+        `\nBackstage is ready at ${urls.app} (sandbox: ${sandboxSummary})\n`,
+      ),
+    () => {},
+  );
   backstage.on('exit', async code => {
+    stopWaiting.abort();
     await proxy.stop();
     await moto.stop();
     process.exit(code ?? 0);

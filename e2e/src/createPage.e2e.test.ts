@@ -47,6 +47,26 @@ describe('the /create page', () => {
     await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
   };
 
+  it('lands on the catalog from the root URL, not on a 404 page', async () => {
+    await page.goto(`${sandbox.backend.baseUrl}/`);
+    await page.waitForURL(/\/catalog(\?|$)/, { timeout: 30_000 });
+    // The catalog's own controls: the "Owned" filter (your APIs) and its "Create" button.
+    await page.getByText('Owned').first().waitFor({ timeout: 30_000 });
+    // The table has loaded once it shows its count.
+    await page
+      .getByText(/^All Components \(\d+\)/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('link', { name: 'Create' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await screenshot('root-url');
+    await expect(
+      page.getByText('Looks like someone dropped the mic!').count(),
+    ).resolves.toBe(0);
+  });
+
   it('lists the Internal Fargate API template and opens its form without a sign-in wall', async () => {
     await page.goto(`${sandbox.backend.baseUrl}/create`);
     // Guest sign-in happens without a page of its own: the first thing drawn is the app.

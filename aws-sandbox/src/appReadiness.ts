@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import yaml from 'yaml';
+
+/** Where the app and the backend are reached, as the config files say. */
+export type AppUrls = { app: string; backend: string };
+
+/**
+ * `app.baseUrl` and `backend.baseUrl` from the config files `npm start`
+ * passes to Backstage, the later file winning as in Backstage.
+ */
+export function readAppUrls(configFiles: string[]): AppUrls {
+  let app: string | undefined;
+  let backend: string | undefined;
+  for (const file of configFiles) {
+    const config = yaml.parse(fs.readFileSync(file, 'utf8')) ?? {};
+    app = config.app?.baseUrl ?? app;
+    backend = config.backend?.baseUrl ?? backend;
+  }
+  if (!app || !backend) {
+    throw new Error(
+      `No app.baseUrl or backend.baseUrl in ${configFiles.join(', ')}`,
+    );
+  }
+  return { app, backend };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    // The dev server holds requests until its first compilation is done.
+    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves once the backend reports ready (its readiness endpoint answers 200
+ * after every plugin has started) and the app's dev server serves its page.
+ * Polls until `signal` aborts, then rejects.
+ */
+export async function waitUntilAppReady(
+  urls: AppUrls,
+  signal: AbortSignal,
+  interval = 500,
+): Promise<void> {
+  const readiness = new URL('/.backstage/health/v1/readiness', urls.backend);
+  while (!signal.aborted) {
+    const [backend, app] = await Promise.all([
+      answers(readiness.href),
+      answers(urls.app),
+    ]);
+    if (backend && app) return;
+    await sleep(interval, undefined, { signal }).catch(() => {});
+  }
+  throw new Error('Stopped waiting for the app');
+}
