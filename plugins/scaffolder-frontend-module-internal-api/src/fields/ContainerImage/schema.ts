@@ -1,5 +1,5 @@
 import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
-import { placementFieldDefaults } from '../placementFields';
+import { placementFieldOptions } from '../placementFields';
 
 export const containerImageSchema = makeFieldSchema({
   output: z =>
@@ -8,26 +8,7 @@ export const containerImageSchema = makeFieldSchema({
       .describe(
         'A container image reference with a tag or digest, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.2',
       ),
-  uiOptions: z =>
-    z.object({
-      accountField: z
-        .string()
-        .default(placementFieldDefaults.accountField)
-        .optional()
-        .describe('The parameter that holds the workload account id'),
-      regionField: z
-        .string()
-        .default(placementFieldDefaults.regionField)
-        .optional()
-        .describe('The parameter that holds the region'),
-      subnetFiltersField: z
-        .string()
-        .default(placementFieldDefaults.subnetFiltersField)
-        .optional()
-        .describe(
-          'The parameter that holds the subnet filters: whether those subnets route out decides which registries the tasks reach',
-        ),
-    }),
+  uiOptions: placementFieldOptions,
 });
 
 export type ContainerImageProps = typeof containerImageSchema.TProps;
