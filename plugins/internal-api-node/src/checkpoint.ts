@@ -37,3 +37,33 @@ export function changesAfter<TChange extends { status: string }>(
     written.has(index) ? { ...change, status: written.get(index)! } : change,
   );
 }
+
+/**
+ * The error of a failed write, with what the task had created before it
+ * appended: a failed scaffolder step has no output, so its error is the only
+ * place the task's report can learn what was left behind.
+ */
+export function withCreatedBefore<TChange extends { status: string }>(
+  error: unknown,
+  changes: TChange[],
+  written: Map<number, TChange['status']>,
+  say: {
+    /** Names one created change. */
+    describe: (change: TChange) => string;
+    /** Introduces the list, e.g. "Routes created before this failure". */
+    created: string;
+    /** When nothing was created. */
+    nothing: string;
+  },
+): Error {
+  const failure = error as Error;
+  const created = changesAfter(changes, written).filter(
+    change => change.status === 'created',
+  );
+  failure.message = `${failure.message.replace(/\.?$/, '.')} ${
+    created.length > 0
+      ? `${say.created}: ${created.map(say.describe).join('; ')}.`
+      : say.nothing
+  }`;
+  return failure;
+}

@@ -7,7 +7,7 @@ import {
   waitForChange,
   WaitOptions,
 } from '../aws/route53';
-import { changesAfter, Checkpoint } from '../checkpoint';
+import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
 import { zoneMark } from './ownership';
 import type { DelegationPlan } from './plan';
 
@@ -72,19 +72,11 @@ export async function applyDelegation(
         await delegate(write.checkpointKey, zone!.nameServers);
       }
     } catch (error) {
-      // A failed step has no output for the task's report: its error says what it made.
-      const failure = error as Error;
-      const made = changesAfter(plan.changes, written).filter(
-        change => change.status === 'created',
-      );
-      failure.message = `${failure.message.replace(/\.?$/, '.')} ${
-        made.length > 0
-          ? `Made before this failure (a run of the same API adopts it): ${made
-              .map(change => change.target)
-              .join('; ')}.`
-          : 'Nothing was written before this failure.'
-      }`;
-      throw failure;
+      throw withCreatedBefore(error, plan.changes, written, {
+        describe: change => change.target,
+        created: 'Made before this failure (a run of the same API adopts it)',
+        nothing: 'Nothing was written before this failure.',
+      });
     }
     written.set(write.change, 'created');
   }

@@ -14,7 +14,7 @@ import {
   findTgwRoutes,
   mayCreateStaticTgwRoute,
 } from '../aws/transitGateway';
-import { changesAfter, Checkpoint } from '../checkpoint';
+import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
 import type { RoutePlan, RouteWrite } from './plan';
 import type { RouteChange } from './rules';
 
@@ -44,18 +44,12 @@ export async function applyRoutes(
         ),
       );
     } catch (error) {
-      const created = changesAfter(plan.changes, written).filter(
-        route => route.status === 'created',
-      );
-      const failure = error as Error;
-      failure.message = `${failure.message.replace(/\.?$/, '.')} ${
-        created.length
-          ? `Routes created before this failure (a run with the same values keeps them): ${created
-              .map(routeText)
-              .join('; ')}.`
-          : 'No route was created before this failure.'
-      }`;
-      throw failure;
+      throw withCreatedBefore(error, plan.changes, written, {
+        describe: routeText,
+        created:
+          'Routes created before this failure (a run with the same values keeps them)',
+        nothing: 'No route was created before this failure.',
+      });
     }
   }
   return changesAfter(plan.changes, written);
