@@ -53,11 +53,12 @@ describe('the config `npm start` runs on', () => {
     expect(secrets[1]).toMatch(/^[A-Za-z0-9/+]{40}$/);
 
     // Lines as `npm start` prints them (paths through .sandbox/, the words sandbox and moto).
-    const gitDirectory = config.getString('localGitPublisher.directory');
     const log = [
       `Starting Backstage on the AWS sandbox (moto at http://127.0.0.1:40123, landscape config in ${file})`,
       `Loaded config from app-config.yaml, app-config.guest.yaml, app-config.sandbox.yaml`,
-      `git clone file://${gitDirectory}/github.com/acme/orders-api.git`,
+      `Published ${config.getString(
+        'backend.baseUrl',
+      )}/api/local-git/github.com/acme/orders-api.git (open it to browse the files, or git clone it)`,
       `Serving static app content from ${repoRoot}/packages/app/dist`,
       `Account Orders (sandbox), role backstage-internal-api in eu-west-1, AWS_ACCESS_KEY_ID unset`,
     ].join('\n');

@@ -1,15 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { refuseOptionLikePath, refuseUnsafeBranch, runGit } from './git';
+import { decodeUrlPath } from './urlPaths';
 import { commitDirectory, refuseGitEntries } from './workspaceCommit';
 
 /** Where one repository lives and how it is addressed. */
 export interface LocalGitRepository {
-  /** The bare repository folder; `git clone` takes it as it is. */
+  /** `<owner>/<repo>`. */
+  name: string;
+  /** The bare repository folder. */
   gitDir: string;
-  /** `file://` URL of the bare repository, the publisher's `remoteUrl`. */
+  /**
+   * `<baseUrl>/<host>/<owner>/<repo>.git`, the publisher's `remoteUrl`:
+   * `git clone` takes it, a browser shows the repository's files.
+   */
   remoteUrl: string;
 }
 
@@ -17,29 +22,52 @@ export interface LocalGitRepository {
 export interface LocalGitLocation {
   gitDir: string;
   branch: string;
+  /** The branch's URL, `<remoteUrl>/blob/<branch>`; file URLs are `<contentsUrl>/<path>`. */
+  contentsUrl: string;
   /** Path inside the repository, without a leading slash; '' is the root. */
   filePath: string;
 }
 
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
-const CONTENTS_URL = /^(.+\.git)\/blob\/([^/]+)(?:\/(.*))?$/;
+/** `<host>/<owner>/<repo>.git[/<rest>]`, below baseUrl. */
+const REPOSITORY_PATH = /^([^/]+)\/([^/]+)\/([^/]+)\.git(?:\/(.*))?$/;
+
+export interface LocalGitRepositoriesOptions {
+  /** Absolute folder of the repositories, `localGitPublisher.directory`. */
+  directory: string;
+  /**
+   * Where the backend serves that folder: the local-git plugin's external
+   * base URL (`<backend.baseUrl>/api/local-git`). Every URL starts with it.
+   */
+  baseUrl: string;
+}
 
 /**
  * Bare git repositories under one folder, laid out as
- * `<folder>/<host>/<owner>/<repo>.git`. Uses the git CLI: isomorphic-git,
+ * `<folder>/<host>/<owner>/<repo>.git` and addressed as
+ * `<baseUrl>/<host>/<owner>/<repo>.git`. Uses the git CLI: isomorphic-git,
  * which the scaffolder's helpers use, can only push over HTTP.
  */
 export class LocalGitRepositories {
   readonly directory: string;
+  readonly baseUrl: string;
+  private readonly origin: string;
+  /** baseUrl's path, without a trailing slash. */
+  private readonly basePath: string;
 
-  constructor(directory: string) {
+  constructor(options: LocalGitRepositoriesOptions) {
+    const { directory } = options;
     if (!path.isAbsolute(directory)) {
       throw new InputError(
         `localGitPublisher.directory must be an absolute path, got '${directory}'`,
       );
     }
     this.directory = path.normalize(directory);
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const base = new URL(this.baseUrl);
+    this.origin = base.origin;
+    this.basePath = base.pathname.replace(/\/$/, '');
   }
 
   repository(host: string, owner: string, repo: string): LocalGitRepository {
@@ -50,28 +78,71 @@ export class LocalGitRepositories {
         );
       }
     }
-    const gitDir = path.join(this.directory, host, owner, `${repo}.git`);
-    return { gitDir, remoteUrl: pathToFileURL(gitDir).href };
+    return {
+      name: `${owner}/${repo}`,
+      gitDir: path.join(this.directory, host, owner, `${repo}.git`),
+      remoteUrl: `${this.baseUrl}/${host}/${owner}/${repo}.git`,
+    };
   }
 
   /** The URL the catalog reads a repository's files from, like GitHub's `.../blob/<branch>`. */
   contentsUrl(repository: LocalGitRepository, branch: string): string {
-    return `${repository.remoteUrl}/blob/${branch}`;
+    return `${repository.remoteUrl}/blob/${encodeURIComponent(branch)}`;
   }
 
-  /** Parses a contents URL; undefined when it is not one of ours. */
+  /** Whether a URL is below baseUrl, i.e. one of ours. */
+  owns(url: URL): boolean {
+    return (
+      url.origin === this.origin && url.pathname.startsWith(`${this.basePath}/`)
+    );
+  }
+
+  /** Parses a contents URL; undefined when it is not one of ours or not a contents URL. */
   locate(url: URL): LocalGitLocation | undefined {
-    if (url.protocol !== 'file:') {
+    if (!this.owns(url)) {
       return undefined;
     }
-    const match = CONTENTS_URL.exec(fileURLToPath(url));
-    if (!match || !match[1].startsWith(`${this.directory}${path.sep}`)) {
+    const resolved = this.resolvePath(
+      url.pathname.slice(this.basePath.length + 1),
+    );
+    return resolved && this.locateIn(resolved.repository, resolved.rest);
+  }
+
+  /**
+   * Parses a path below baseUrl, URL-encoded and without a leading slash:
+   * `<host>/<owner>/<repo>.git[/<rest>]` gives the repository and `rest` (still
+   * encoded); another shape gives undefined. Names that no repository can
+   * have (`..`, `/`, …) are refused.
+   */
+  resolvePath(
+    relative: string,
+  ): { repository: LocalGitRepository; rest: string } | undefined {
+    const match = REPOSITORY_PATH.exec(relative);
+    if (!match) {
       return undefined;
     }
+    const [host, owner, repo] = match.slice(1, 4).map(decodeUrlPath);
     return {
-      gitDir: match[1],
-      branch: match[2],
-      filePath: (match[3] ?? '').replace(/\/+$/, ''),
+      repository: this.repository(host, owner, repo),
+      rest: match[4] ?? '',
+    };
+  }
+
+  /** Parses `blob/<branch>[/<path>]` (URL-encoded) in a repository; undefined for another shape. */
+  locateIn(
+    repository: LocalGitRepository,
+    rest: string,
+  ): LocalGitLocation | undefined {
+    const match = /^blob\/([^/]+)(?:\/(.*))?$/.exec(rest);
+    if (!match) {
+      return undefined;
+    }
+    const branch = decodeUrlPath(match[1]);
+    return {
+      gitDir: repository.gitDir,
+      branch,
+      contentsUrl: this.contentsUrl(repository, branch),
+      filePath: decodeUrlPath(match[2] ?? '').replace(/\/+$/, ''),
     };
   }
 
@@ -129,7 +200,22 @@ export class LocalGitRepositories {
         `${options.description}\n`,
       );
     }
+    // Writes info/refs and objects/info/packs, the index files that git's
+    // "dumb" HTTP protocol reads: the backend serves the repository that way.
+    await this.git(repository.gitDir, 'update-server-info');
     return { commitHash };
+  }
+
+  /** The branch HEAD names, which `git clone` checks out. */
+  async defaultBranch(repository: LocalGitRepository): Promise<string> {
+    const stdout = await this.git(
+      repository.gitDir,
+      'symbolic-ref',
+      '--quiet',
+      '--short',
+      'HEAD',
+    );
+    return stdout.toString().trim();
   }
 
   /**
@@ -141,7 +227,7 @@ export class LocalGitRepositories {
     refuseLocation(location);
     try {
       const stdout = await this.git(
-        location,
+        location.gitDir,
         'rev-parse',
         '--verify',
         '--quiet',
@@ -165,7 +251,7 @@ export class LocalGitRepositories {
         `'${objectId}' is not a git object id (40 or 64 hex digits)`,
       );
     }
-    return this.git(location, 'cat-file', 'blob', objectId);
+    return this.git(location.gitDir, 'cat-file', 'blob', objectId);
   }
 
   /** Every file on the branch with its blob id, for glob search. */
@@ -175,7 +261,7 @@ export class LocalGitRepositories {
     // Only the branch reaches git; filePath (a search pattern) does not.
     refuseUnsafeBranch(location.branch);
     const stdout = await this.git(
-      location,
+      location.gitDir,
       'ls-tree',
       '-r',
       '-z',
@@ -198,7 +284,7 @@ export class LocalGitRepositories {
     // too, so a path '--output=…' would otherwise choose where it writes.
     // --literal-pathspecs: a path ':(exclude)…' is a file name, not magic.
     return this.git(
-      location,
+      location.gitDir,
       '--literal-pathspecs',
       'archive',
       '--format=tar',
@@ -208,11 +294,11 @@ export class LocalGitRepositories {
     );
   }
 
-  private git(location: LocalGitLocation, ...args: string[]) {
+  private git(gitDir: string, ...args: string[]) {
     // The repositories are bare and named by --git-dir; the working folder is
     // the file system root, which no template writes.
-    return runGit([`--git-dir=${location.gitDir}`, ...args], {
-      cwd: path.parse(location.gitDir).root,
+    return runGit([`--git-dir=${gitDir}`, ...args], {
+      cwd: path.parse(gitDir).root,
     });
   }
 }
@@ -221,12 +307,4 @@ export class LocalGitRepositories {
 function refuseLocation(location: LocalGitLocation) {
   refuseUnsafeBranch(location.branch);
   refuseOptionLikePath(location.filePath);
-}
-
-export function localGitRepositoriesFromConfig(config: {
-  getString(key: string): string;
-}) {
-  return new LocalGitRepositories(
-    config.getString('localGitPublisher.directory'),
-  );
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { LocalGitRepositories } from './localGitRepositories';
+import { TEST_BASE_URL, testRepositories } from './__testUtils__/repositories';
 import { localGitReaderFactory } from './localGitUrlReader';
 import { temporaryFolder, writeFiles } from './__testUtils__/workspace';
 
@@ -42,6 +42,7 @@ describe('local git URL reader', () => {
   let root: ReturnType<typeof temporaryFolder>;
   let out: ReturnType<typeof temporaryFolder>;
   let contentsUrl: string;
+  let gitDir: string;
   let hostileUrl: string;
   let reader: ReturnType<typeof UrlReaders.create>;
 
@@ -57,8 +58,9 @@ describe('local git URL reader', () => {
       'packages/api/catalog-info.yaml': 'kind: API\n',
       [LONG_NAME]: '',
     });
-    const repositories = new LocalGitRepositories(root.dir);
+    const repositories = testRepositories(root.dir);
     const repository = repositories.repository('github.com', 'acme', 'orders');
+    gitDir = repository.gitDir;
     await repositories.publish({
       repository,
       sourceDir: source.dir,
@@ -73,9 +75,9 @@ describe('local git URL reader', () => {
     hostileUrl = repositories.contentsUrl(hostile, 'main');
     // The same composition the backend's URL reader service uses, with only our factory.
     reader = UrlReaders.create({
-      config: new ConfigReader({ localGitPublisher: { directory: root.dir } }),
+      config: new ConfigReader({}),
       logger: mockServices.logger.mock(),
-      factories: [localGitReaderFactory],
+      factories: [localGitReaderFactory(repositories)],
     });
   });
   afterAll(() => {
@@ -88,12 +90,7 @@ describe('local git URL reader', () => {
     expect((await response.buffer()).toString()).toBe('kind: Component\n');
     const blobId = execFileSync(
       'git',
-      [
-        '--git-dir',
-        new URL(contentsUrl).pathname.replace(/\/blob\/main$/, ''),
-        'rev-parse',
-        'main:catalog-info.yaml',
-      ],
+      ['--git-dir', gitDir, 'rev-parse', 'main:catalog-info.yaml'],
       { encoding: 'utf8' },
     ).trim();
     expect(response.etag).toBe(blobId);
@@ -132,10 +129,47 @@ describe('local git URL reader', () => {
     expect((await result.files[0].content()).toString()).toMatch(/^# /);
   });
 
-  it('leaves URLs outside its folder to other readers', async () => {
+  it('reads the URLs the backend serves, from disk (nothing serves TEST_BASE_URL)', async () => {
+    expect(contentsUrl).toBe(
+      `${TEST_BASE_URL}/github.com/acme/orders.git/blob/main`,
+    );
+    const response = await reader.readUrl(`${contentsUrl}/docs/index.md`);
+    expect((await response.buffer()).toString()).toBe('# Orders\n');
+  });
+
+  it('refuses a URL of its base that is not a file URL, naming the shape', async () => {
     await expect(
-      reader.readUrl('file:///etc/passwd.git/blob/main/x'),
-    ).rejects.toThrow(/is not allowed/);
+      reader.readUrl(`${TEST_BASE_URL}/github.com/acme/orders.git/info/refs`),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining(
+        `is not a file of a sandbox repository; use ${TEST_BASE_URL}/<host>/<owner>/<repo>.git/blob/<branch>/<path>`,
+      ),
+    });
+    await expect(
+      reader.readUrl(`${TEST_BASE_URL}/github.com/../etc.git/blob/main/x`),
+    ).rejects.toThrow(/is not a file of a sandbox repository/);
+    await expect(
+      reader.readUrl(`${TEST_BASE_URL}/github.com/%2E%2E/etc.git/blob/main/x`),
+    ).rejects.toThrow(/is not a file of a sandbox repository/);
+    await expect(
+      reader.readUrl(`${TEST_BASE_URL}/github.com/..%2Fetc/x.git/blob/main/x`),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^Repository owner '\.\.\/etc' may only hold/,
+      ),
+    });
+  });
+
+  it('leaves URLs outside its base to other readers', async () => {
+    for (const url of [
+      'file:///etc/passwd.git/blob/main/x',
+      'http://localhost:7007/api/catalog/entities',
+      'http://localhost:7008/api/local-git/github.com/acme/orders.git/blob/main/x',
+    ]) {
+      await expect(reader.readUrl(url)).rejects.toThrow(/is not allowed/);
+    }
     await expect(
       reader.readUrl(
         'https://github.com/acme/orders/blob/main/catalog-info.yaml',

@@ -11,16 +11,15 @@ import type {
   UrlReaderServiceSearchOptions,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotModifiedError } from '@backstage/errors';
-import {
-  LocalGitRepositories,
-  localGitRepositoriesFromConfig,
-} from './localGitRepositories';
+import type { LocalGitRepositories } from './localGitRepositories';
+import { encodeFilePath } from './urlPaths';
 import { searchMatcher } from './searchPattern';
 
 /**
- * Reads `file://…/<repo>.git/blob/<branch>/<path>` URLs from the local
- * repositories, so `catalog:register` and the catalog's refresh loop work on
- * what the local publisher wrote. ETags are git object ids.
+ * Reads `<baseUrl>/<host>/<owner>/<repo>.git/blob/<branch>/<path>` URLs, the
+ * ones the backend serves (see http/router.ts), straight from the local
+ * repositories rather than over HTTP, so `catalog:register` and the catalog's
+ * refresh loop work on what the local publisher wrote. ETags are git object ids.
  */
 export function createLocalGitUrlReader(options: {
   repositories: LocalGitRepositories;
@@ -32,7 +31,7 @@ export function createLocalGitUrlReader(options: {
     const location = repositories.locate(new URL(url));
     if (!location) {
       throw new InputError(
-        `${url} is not a file in ${repositories.directory}/<host>/<owner>/<repo>.git/blob/<branch>/`,
+        `${url} is not a file of a sandbox repository; use ${repositories.baseUrl}/<host>/<owner>/<repo>.git/blob/<branch>/<path>`,
       );
     }
     return location;
@@ -72,7 +71,6 @@ export function createLocalGitUrlReader(options: {
       const location = locate(url);
       // Refuses a costly pattern before any git work.
       const matches = searchMatcher(location.filePath);
-      const branchUrl = url.slice(0, url.length - location.filePath.length);
       const branchId = await repositories.objectId({
         ...location,
         filePath: '',
@@ -87,7 +85,7 @@ export function createLocalGitUrlReader(options: {
         etag: branchId,
         // Read by blob id: a file path never becomes a git argument here.
         files: files.map(file => ({
-          url: `${branchUrl}${file.path}`,
+          url: `${location.contentsUrl}/${encodeFilePath(file.path)}`,
           content: async () => repositories.readBlob(location, file.objectId),
         })),
       };
@@ -95,18 +93,16 @@ export function createLocalGitUrlReader(options: {
   };
 
   return {
-    predicate: url => repositories.locate(url) !== undefined,
+    predicate: url => repositories.owns(url),
     reader,
   };
 }
 
-/** The reader for `localGitPublisher.directory`, in the shape `UrlReaders` takes. */
-export const localGitReaderFactory: ReaderFactory = ({
-  config,
-  treeResponseFactory,
-}) => [
-  createLocalGitUrlReader({
-    repositories: localGitRepositoriesFromConfig(config),
-    treeResponseFactory,
-  }),
-];
+/** The reader for the repositories, in the shape `UrlReaders` takes. */
+export function localGitReaderFactory(
+  repositories: LocalGitRepositories,
+): ReaderFactory {
+  return ({ treeResponseFactory }) => [
+    createLocalGitUrlReader({ repositories, treeResponseFactory }),
+  ];
+}

@@ -70,7 +70,7 @@ describe('committing a workspace', () => {
 
     expect(fs.existsSync(marker)).toBe(false);
     // Only the workspace's files, and the workspace's .git left as written.
-    expect(cloneFiles(targetGitDir)).toEqual({
+    expect(await cloneFiles(targetGitDir)).toEqual({
       'catalog-info.yaml': 'kind: Component\n',
     });
     expect(fs.readdirSync(path.join(source.dir, '.git')).sort()).toEqual([

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /** A fresh temporary folder, removed by the returned cleanup. */
 export function temporaryFolder(prefix: string) {
@@ -20,11 +21,19 @@ export function writeFiles(dir: string, files: Record<string, string>) {
   }
 }
 
-/** What `git clone` of a repository gives, as path → content (without .git). */
-export function cloneFiles(remote: string): Record<string, string> {
+/**
+ * What `git clone` of a repository gives, as path → content (without .git).
+ * Asynchronous: a clone over HTTP from a server in this process would wait
+ * forever on a synchronous one.
+ */
+export async function cloneFiles(
+  remote: string,
+): Promise<Record<string, string>> {
   const { dir, remove } = temporaryFolder('clone');
   try {
-    execFileSync('git', ['clone', '--quiet', remote, 'repo'], { cwd: dir });
+    await promisify(execFile)('git', ['clone', '--quiet', remote, 'repo'], {
+      cwd: dir,
+    });
     const root = path.join(dir, 'repo');
     const files: Record<string, string> = {};
     const walk = (folder: string) => {

@@ -2,7 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
-import { LocalGitRepositories } from '../localGitRepositories';
+import { testRepositories } from '../__testUtils__/repositories';
 import { temporaryFolder, writeFiles } from '../__testUtils__/workspace';
 import { createCheckLocalRepositoryAction } from './checkLocalRepository';
 import { examples } from './checkLocalRepository.examples';
@@ -21,7 +21,7 @@ describe('internal-api:github-repo:check (local git) examples', () => {
             integrations: { github: [{ host: 'github.com' }] },
           }),
         );
-        const repositories = new LocalGitRepositories(root.dir);
+        const repositories = testRepositories(root.dir);
         const check = createCheckLocalRepositoryAction({
           id: 'internal-api:github-repo:check',
           repositories,

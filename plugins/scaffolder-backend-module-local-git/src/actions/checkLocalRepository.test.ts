@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { LocalGitRepositories } from '../localGitRepositories';
+import type { LocalGitRepositories } from '../localGitRepositories';
+import { TEST_BASE_URL, testRepositories } from '../__testUtils__/repositories';
 import { temporaryFolder, writeFiles } from '../__testUtils__/workspace';
 import { createCheckLocalRepositoryAction } from './checkLocalRepository';
 import { createPublishLocalGitAction } from './publishLocalGit';
@@ -19,7 +20,7 @@ describe('internal-api:github-repo:check backed by local git', () => {
   beforeEach(() => {
     root = temporaryFolder('local-git');
     workspace = temporaryFolder('workspace');
-    repositories = new LocalGitRepositories(root.dir);
+    repositories = testRepositories(root.dir);
     writeFiles(workspace.dir, { 'catalog-info.yaml': 'kind: Component\n' });
   });
   afterEach(() => {
@@ -80,6 +81,25 @@ describe('internal-api:github-repo:check backed by local git', () => {
   it('passes a free repository and writes nothing', async () => {
     await check({ repoUrl: 'github.com?owner=acme&repo=orders-api' });
     expect(fs.readdirSync(root.dir)).toEqual([]);
+  });
+
+  it('logs the URL publish:github will create, not the host, which the log viewer would link to GitHub', async () => {
+    const info = jest.fn();
+    await createCheckLocalRepositoryAction({
+      id: ID,
+      repositories,
+      integrations,
+    }).handler({
+      ...createMockActionContext({
+        input: { repoUrl: 'github.com?owner=acme&repo=orders-api' },
+      }),
+      logger: { info },
+      checkpoint: async ({ fn }: { fn: () => unknown }) => fn(),
+    } as any);
+    expect(info.mock.calls).toEqual([
+      ['Repository acme/orders-api is free; publish:github creates it at'],
+      [`  ${TEST_BASE_URL}/github.com/acme/orders-api.git`],
+    ]);
   });
 
   it('refuses a repository that exists, naming the repoUrl and the fix, whatever the case', async () => {

@@ -74,7 +74,13 @@ export function createCheckLocalRepositoryAction(
           }
         },
       });
-      ctx.logger.info(`Repository ${owner}/${repo} on ${host} is free.`);
+      // Names the URL publish:github will create rather than the host: the log viewer would link a
+      // bare 'github.com' to GitHub, where the sandbox publishes nothing. Two lines, as the log
+      // viewer cuts long ones.
+      ctx.logger.info(
+        `Repository ${owner}/${repo} is free; publish:github creates it at`,
+      );
+      ctx.logger.info(`  ${repository.remoteUrl}`);
     },
   });
 }

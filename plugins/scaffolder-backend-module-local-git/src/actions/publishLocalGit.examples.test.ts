@@ -4,7 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
-import { LocalGitRepositories } from '../localGitRepositories';
+import { testRepositories } from '../__testUtils__/repositories';
 import { localGitReaderFactory } from '../localGitUrlReader';
 import { temporaryFolder, writeFiles } from '../__testUtils__/workspace';
 import { createPublishLocalGitAction } from './publishLocalGit';
@@ -22,9 +22,10 @@ describe('publish:github (local git) examples', () => {
           integrations: { github: [{ host: 'github.com' }] },
           localGitPublisher: { directory: root.dir },
         });
+        const repositories = testRepositories(root.dir);
         const action = createPublishLocalGitAction({
           id: 'publish:github',
-          repositories: new LocalGitRepositories(root.dir),
+          repositories,
           integrations: ScmIntegrations.fromConfig(config),
           defaults: {
             authorName: 'a',
@@ -51,7 +52,7 @@ describe('publish:github (local git) examples', () => {
         const reader = UrlReaders.create({
           config,
           logger: mockServices.logger.mock(),
-          factories: [localGitReaderFactory],
+          factories: [localGitReaderFactory(repositories)],
         });
         const file = await reader.readUrl(catalogInfoUrl);
         expect(publish.action).toBe(action.id);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { LocalGitRepositories } from '../localGitRepositories';
+import type { LocalGitRepositories } from '../localGitRepositories';
+import { TEST_BASE_URL, testRepositories } from '../__testUtils__/repositories';
 import {
   cloneFiles,
   temporaryFolder,
@@ -23,7 +24,7 @@ describe('publish:github backed by local git', () => {
   beforeEach(() => {
     root = temporaryFolder('local-git');
     workspace = temporaryFolder('workspace');
-    repositories = new LocalGitRepositories(root.dir);
+    repositories = testRepositories(root.dir);
     writeFiles(workspace.dir, {
       'catalog-info.yaml': 'kind: Component\n',
       'lib/stack.ts': 'export {};\n',
@@ -82,9 +83,10 @@ describe('publish:github backed by local git', () => {
     });
 
     const gitDir = path.join(root.dir, 'github.com', 'acme', 'orders-api.git');
-    expect(outputs.remoteUrl).toBe(`file://${gitDir}`);
-    expect(outputs.repoContentsUrl).toBe(`file://${gitDir}/blob/main`);
-    expect(cloneFiles(gitDir)).toEqual({
+    const remoteUrl = `${TEST_BASE_URL}/github.com/acme/orders-api.git`;
+    expect(outputs.remoteUrl).toBe(remoteUrl);
+    expect(outputs.repoContentsUrl).toBe(`${remoteUrl}/blob/main`);
+    expect(await cloneFiles(gitDir)).toEqual({
       'catalog-info.yaml': 'kind: Component\n',
       'lib/stack.ts': 'export {};\n',
     });
@@ -98,6 +100,10 @@ describe('publish:github backed by local git', () => {
     );
     expect(fs.readFileSync(path.join(gitDir, 'description'), 'utf8')).toBe(
       'Orders API\n',
+    );
+    // The index git's dumb HTTP protocol reads, as the backend serves the repository.
+    expect(fs.readFileSync(path.join(gitDir, 'info', 'refs'), 'utf8')).toBe(
+      `${outputs.commitHash}\trefs/heads/main\n`,
     );
     // The workspace is left without a repository of its own, as after a push.
     expect(fs.existsSync(path.join(workspace.dir, '.git'))).toBe(false);
@@ -117,7 +123,9 @@ describe('publish:github backed by local git', () => {
       { encoding: 'utf8' },
     );
     expect(log.trim()).toBe('Jane Doe <jane@example.com> Scaffold orders-api');
-    expect(outputs.repoContentsUrl).toBe(`file://${gitDir}/blob/master`);
+    expect(outputs.repoContentsUrl).toBe(
+      `${TEST_BASE_URL}/github.com/acme/orders-api.git/blob/master`,
+    );
   });
 
   it('refuses a repository that exists and leaves it as it was', async () => {
@@ -160,7 +168,7 @@ describe('publish:github backed by local git', () => {
     );
     expect(again).toEqual(first);
     const gitDir = path.join(root.dir, 'github.com', 'acme', 'orders-api.git');
-    expect(Object.keys(cloneFiles(gitDir))).not.toContain('other.txt');
+    expect(Object.keys(await cloneFiles(gitDir))).not.toContain('other.txt');
     await expect(
       publish({ repoUrl: 'github.com?owner=Acme&repo=Orders-API' }),
     ).rejects.toThrow(/orders-api\.git already exists/);

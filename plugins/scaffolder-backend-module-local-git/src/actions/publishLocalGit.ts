@@ -32,8 +32,8 @@ export function createPublishLocalGitAction(
     id: options.id,
     description:
       `Sandbox publisher: commits the workspace to a new bare git repository under ${repositories.directory} ` +
-      '(no Git host). Takes the same inputs as publish:github; outputs a file:// remoteUrl to git clone and a ' +
-      'repoContentsUrl the catalog can read.',
+      `(no Git host), served read-only by the backend at ${repositories.baseUrl}. Takes the same inputs as ` +
+      'publish:github; outputs a remoteUrl to git clone or open in a browser, and a repoContentsUrl the catalog can read.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -76,7 +76,11 @@ export function createPublishLocalGitAction(
       },
       output: {
         remoteUrl: z =>
-          z.string().describe('file:// URL of the bare repository'),
+          z
+            .string()
+            .describe(
+              'URL of the repository on the backend: git clone it, or open it in a browser',
+            ),
         repoContentsUrl: z =>
           z
             .string()
@@ -121,8 +125,9 @@ export function createPublishLocalGitAction(
             }),
         });
         ctx.output('commitHash', commitHash);
+        // Only the URL: the log viewer would turn 'github.com/acme/…' inside a folder path into a link to GitHub.
         ctx.logger.info(
-          `Published ${repository.remoteUrl} (git clone ${repository.gitDir})`,
+          `Published ${repository.remoteUrl} (open it to browse the files, or git clone it)`,
         );
       }
       ctx.output('remoteUrl', repository.remoteUrl);

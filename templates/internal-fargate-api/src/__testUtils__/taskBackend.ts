@@ -20,7 +20,7 @@ import internalApiModule from '@internal/plugin-scaffolder-backend-module-intern
 import {
   createCheckLocalRepositoryAction,
   createPublishLocalGitAction,
-  LocalGitRepositories,
+  localGitRepositoriesFor,
   localGitUrlReaderFactory,
 } from '@internal/plugin-scaffolder-backend-module-local-git';
 import fs from 'node:fs';
@@ -49,11 +49,13 @@ function faultyLocalGitModule(faults: Map<string, PublishFault>) {
         deps: {
           scaffolder: scaffolderActionsExtensionPoint,
           config: coreServices.rootConfig,
+          discovery: coreServices.discovery,
         },
-        async init({ scaffolder, config }) {
-          const repositories = new LocalGitRepositories(
-            config.getString('localGitPublisher.directory'),
-          );
+        async init({ scaffolder, config, discovery }) {
+          const repositories = await localGitRepositoriesFor({
+            config,
+            discovery,
+          });
           const integrations = ScmIntegrations.fromConfig(config);
           const publish: TemplateAction<any, any, any> =
             createPublishLocalGitAction({
