@@ -26,11 +26,30 @@ describe('readAppUrls', () => {
 });
 
 describe('waitUntilAppReady', () => {
-  // One server plays both: the app's page, and the backend's readiness once `backendReady`.
+  // One server plays all: the app's page, the backend's readiness once `backendReady`, the guest
+  // sign-in, and the catalog, which knows the signed-in user once `userInCatalog`.
   let backendReady = false;
+  let userInCatalog = false;
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url!);
+    if (req.url === '/api/auth/guest/refresh') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          backstageIdentity: {
+            token: 'guest-token',
+            identity: { userEntityRef: 'user:default/sam' },
+          },
+        }),
+      );
+      return;
+    }
+    if (req.url === '/api/catalog/entities/by-name/user/default/sam') {
+      const known =
+        userInCatalog && req.headers.authorization === 'Bearer guest-token';
+      res.writeHead(known ? 200 : 404).end();
+      return;
+    }
     const ready = req.url !== '/.backstage/health/v1/readiness' || backendReady;
     res.writeHead(ready ? 200 : 503).end();
   });
@@ -41,23 +60,36 @@ describe('waitUntilAppReady', () => {
   });
   afterAll(() => new Promise(resolve => server.close(resolve)));
 
-  it('resolves only once the backend reports ready and the app answers', async () => {
+  it('resolves only once the backend reports ready, the guest is a catalog user and the app answers', async () => {
     const waiting = waitUntilAppReady(
       { app: `${url}/`, backend: url },
-      AbortSignal.timeout(5_000),
+      AbortSignal.timeout(30_000),
       20,
     );
     let resolved = false;
     waiting.then(() => (resolved = true));
-    await new Promise(resolve => setTimeout(resolve, 100));
-    expect(requests).toContain('/.backstage/health/v1/readiness');
+    // Waits for a request rather than a fixed time: under load a poll may take longer than one interval.
+    const asked = async (route: string) => {
+      while (!requests.includes(route)) {
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
+      requests.length = 0;
+    };
+
+    await asked('/.backstage/health/v1/readiness');
+    await asked('/.backstage/health/v1/readiness');
     expect(resolved).toBe(false);
     backendReady = true;
+    await asked('/api/catalog/entities/by-name/user/default/sam');
+    await asked('/api/catalog/entities/by-name/user/default/sam');
+    expect(resolved).toBe(false);
+    userInCatalog = true;
     await expect(waiting).resolves.toBeUndefined();
   });
 
   it('rejects once told to stop waiting', async () => {
     backendReady = false;
+    userInCatalog = false;
     await expect(
       waitUntilAppReady(
         { app: `${url}/`, backend: url },

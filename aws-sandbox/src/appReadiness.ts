@@ -37,9 +37,44 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
+ * Whether a guest sign-in lands on a user the catalog knows. The guest signs
+ * in as the sandbox's user (app-config.guest.yaml), who owns what its team
+ * owns only once the catalog has read org/sandbox.yaml, a few seconds after
+ * the backend is up; a sign-in before that owns nothing.
+ */
+export async function guestIsCatalogUser(backend: string): Promise<boolean> {
+  try {
+    const refresh = await fetch(new URL('/api/auth/guest/refresh', backend), {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!refresh.ok) return false;
+    const { backstageIdentity } = await refresh.json();
+    const [, kind, namespace, name] =
+      /^([^:]+):([^/]+)\/(.+)$/.exec(
+        backstageIdentity.identity.userEntityRef,
+      ) ?? [];
+    const entity = await fetch(
+      new URL(
+        `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+        backend,
+      ),
+      {
+        headers: { authorization: `Bearer ${backstageIdentity.token}` },
+        signal: AbortSignal.timeout(10_000),
+      },
+    );
+    await entity.body?.cancel();
+    return entity.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Resolves once the backend reports ready (its readiness endpoint answers 200
- * after every plugin has started) and the app's dev server serves its page.
- * Polls until `signal` aborts, then rejects.
+ * after every plugin has started), the guest signs in as a catalog user, and
+ * the app's dev server serves its page. Polls until `signal` aborts, then rejects.
  */
 export async function waitUntilAppReady(
   urls: AppUrls,
@@ -52,7 +87,7 @@ export async function waitUntilAppReady(
       answers(readiness.href),
       answers(urls.app),
     ]);
-    if (backend && app) return;
+    if (backend && app && (await guestIsCatalogUser(urls.backend))) return;
     await sleep(interval, undefined, { signal }).catch(() => {});
   }
   throw new Error('Stopped waiting for the app');

@@ -1,13 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import fs from 'node:fs';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { waitForEntity } from '@internal/aws-sandbox';
-import { artifactsDir, buildApp } from './backstageProcess';
-import { launchChromium } from './chromium';
+import { browserSuite } from './browserSuite';
 import { ORDERS_API } from '@internal/template-internal-fargate-api';
-import { SandboxBackend, startSandboxBackend } from './sandboxBackend';
-
-const screenshots = path.join(artifactsDir, 'screenshots');
+import type { SandboxBackend } from './sandboxBackend';
+import {
+  errorBanner,
+  fillRepository,
+  fillService,
+  openForm as openTemplateForm,
+  pickAccount,
+  reviewRows,
+  subnetPreview,
+} from './templateForm';
 
 /**
  * The built app, served by the real backend on the sandbox (as `npm start`
@@ -15,33 +19,13 @@ const screenshots = path.join(artifactsDir, 'screenshots');
  * template, fills its form and gets a repository, routes and a catalog entry.
  */
 describe('the /create page', () => {
+  const suite = browserSuite('create-page', { width: 1400, height: 1000 });
   let sandbox: SandboxBackend;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    fs.rmSync(screenshots, { recursive: true, force: true });
-    fs.mkdirSync(screenshots, { recursive: true });
-    buildApp();
-    sandbox = await startSandboxBackend('browser');
-    browser = await launchChromium();
-  }, 300_000);
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  beforeEach(() => {
+    ({ sandbox, page } = suite);
   });
-  afterEach(() => page?.close());
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.stop();
-  });
-
-  const screenshot = (name: string) =>
-    page.screenshot({
-      path: path.join(screenshots, `${name}.png`),
-      fullPage: true,
-    });
+  const screenshot = suite.screenshot;
   const next = async (shot: string) => {
     await screenshot(shot);
     await page.getByRole('button', { name: /^(Next|Review)$/ }).click();
@@ -114,30 +98,14 @@ describe('the /create page', () => {
     ).resolves.toBe(true);
   }, 120_000);
 
-  const openForm = () =>
-    page.goto(
-      `${sandbox.backend.baseUrl}/create/templates/default/internal-fargate-api`,
-    );
+  const openForm = () => openTemplateForm(page, sandbox.backend.baseUrl);
+  const preview = () => subnetPreview(page);
 
-  const fillService = async (name: string, description: string) => {
-    await page.getByLabel(/^Name/).first().fill(name);
-    await page
-      .getByLabel(/^Description/)
-      .first()
-      .fill(description);
-    await page
-      .getByLabel(/^Owner/)
-      .first()
-      .fill('platform');
-    await page.getByRole('option', { name: 'Platform Engineering' }).click();
+  /** The Repository page, with the given repository name; ends on Review. */
+  const fillRepositoryPage = async (repo: string, shotPrefix: string) => {
+    await fillRepository(page, repo);
+    await next(`${shotPrefix}-5-repository`);
   };
-
-  const pickAccount = async (title: RegExp) => {
-    await page.getByLabel(/^AWS account/).click();
-    await page.getByRole('option', { name: title }).click();
-  };
-
-  const preview = () => page.getByRole('region', { name: 'Matching subnets' });
 
   /** Container and Repository pages, with the given repository name; ends on Review. */
   const fillContainerAndRepository = async (
@@ -146,24 +114,17 @@ describe('the /create page', () => {
   ) => {
     await page.getByLabel(/^Container image/).fill(ORDERS_API.image);
     await next(`${shotPrefix}-4-container`);
-    await page.getByLabel(/^Owner/).fill('acme');
-    // The repository name is an autocomplete: it takes the value when the field is left.
-    const repository = page.getByLabel(/^Repository/);
-    await repository.pressSequentially(repo);
-    await repository.press('Tab');
-    await page
-      .getByText('Incomplete repository location')
-      .waitFor({ state: 'detached' });
-    await next(`${shotPrefix}-5-repository`);
+    await fillRepositoryPage(repo, shotPrefix);
   };
 
-  it('creates an internal API from the filled form and links to its repository, catalog entry and URL', async () => {
+  it("creates an internal API from the README's values, links only to pages that open, and lists it under Owned", async () => {
     const values = ORDERS_API;
     await openForm();
-    await fillService(values.name, values.description);
+    // As the README says: the owner is the signed-in user's own team (org/sandbox.yaml).
+    await fillService(page, values.name, values.description, 'Orders team');
     await next('form-1-service');
 
-    await pickAccount(/^Orders \(sandbox\) · 444455556666/);
+    await pickAccount(page, /^Orders \(sandbox\) · 444455556666/);
     // The region follows the account; the subnet filter (tag:Tier = private) keeps its default.
     await expect(page.getByLabel(/^Region/).inputValue()).resolves.toBe(
       'eu-west-1',
@@ -192,19 +153,28 @@ describe('the /create page', () => {
     await expect(
       page.getByText(values.domainName).count(),
     ).resolves.toBeGreaterThan(0);
+    // What the person picked, not the ids and encodings the steps take.
+    for (const picked of [
+      'Orders (sandbox) · 444455556666',
+      'customer-api (10.40.0.0/16)',
+      `acme/${values.name}`,
+    ]) {
+      await expect(
+        page.getByText(picked, { exact: true }).count(),
+      ).resolves.toBe(1);
+    }
     await screenshot('form-6-review');
     await page.getByRole('button', { name: 'Create' }).click();
 
     const catalogLink = page.getByRole('link', { name: 'Open in catalog' });
     await catalogLink.waitFor({ timeout: 120_000 });
     await screenshot('task-completed');
-    await expect(
-      page
-        .getByRole('link', { name: /^Repository/ })
-        .first()
-        .getAttribute('href'),
-    ).resolves.toBe(
-      `file://${sandbox.gitDirectory}/github.com/acme/${values.name}.git`,
+    const taskRepositoryUrl = await page
+      .getByRole('link', { name: /^Repository/ })
+      .first()
+      .getAttribute('href');
+    expect(taskRepositoryUrl).toBe(
+      `${sandbox.backend.baseUrl}/api/local-git/github.com/acme/${values.name}.git`,
     );
     await expect(
       page
@@ -212,7 +182,11 @@ describe('the /create page', () => {
         .first()
         .getAttribute('href'),
     ).resolves.toBe(`https://${values.domainName}`);
-    await expect(page.getByText(`git clone file://`).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByText(`git clone ${sandbox.backend.baseUrl}/api/local-git/`)
+        .count(),
+    ).resolves.toBe(1);
 
     // The catalog processes the registered location in the background and the entity page does not
     // poll, so a person arriving before it is done would see "not found" and reload: wait as they would.
@@ -224,60 +198,163 @@ describe('the /create page', () => {
       .waitFor({ timeout: 60_000 });
     expect(page.url()).toContain(`/catalog/default/component/${values.name}`);
     await screenshot('catalog-entity');
+    // Every link of the task page and the entity page opens a page, except the API's own address,
+    // which answers only from the consumer networks once deployed (nothing is deployed here).
+    const viewSource = page.getByRole('link', { name: /view source/i });
+    const sourceUrl = await viewSource.getAttribute('href');
+    expect(sourceUrl).toBe(
+      `${sandbox.backend.baseUrl}/api/local-git/github.com/acme/${values.name}.git/blob/main/`,
+    );
+    const pages = await Promise.all(
+      [taskRepositoryUrl!, sourceUrl!].map(async url => {
+        const response = await fetch(url);
+        return { url, status: response.status, html: await response.text() };
+      }),
+    );
+    for (const { status, html } of pages) {
+      expect(status).toBe(200);
+      expect(html).toContain('catalog-info.yaml');
+    }
+    // View Source opens a new window; the same page, here.
+    await page.goto(sourceUrl!);
+    await page.getByText('catalog-info.yaml').first().waitFor();
+    await screenshot('repository-source');
+
+    // "Your APIs": the catalog's Owned filter lists it, as owned by the signed-in user's team.
+    await page.goto(`${sandbox.backend.baseUrl}/catalog?filters[user]=owned`);
+    await page
+      .getByRole('link', { name: values.name, exact: true })
+      .waitFor({ timeout: 30_000 });
+    // The owner column shows the team's title once the catalog has answered for it.
+    await page.getByText('Orders team', { exact: true }).first().waitFor();
+    await screenshot('catalog-owned');
   }, 240_000);
 
-  it('previews the subnets per zone, blocks two in one zone, and shows the fixed placement on Review', async () => {
+  it('says what is wrong in words on every page, follows the subnet preview, fixes what was obviously meant and reviews what was picked', async () => {
     await openForm();
-    await fillService('payments-api', 'Payments for the customer API');
+    // A name with capitals: the template's sentence, under the field and (after its title) at the top.
+    await fillService(page, 'Payments-API', 'Payments for the customer API');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const badName =
+      '"Payments-API" is not a valid name: use 3–40 lower-case letters, digits and hyphens, starting with a letter and ending with a letter or digit, e.g. orders-api.';
+    await page.getByText(badName, { exact: true }).waitFor();
+    await expect(errorBanner(page).allTextContents()).resolves.toEqual([
+      `'Name' ${badName}`,
+    ]);
+    await screenshot('fields-1-service-name-refused');
+    await page.getByLabel(/^Name/).first().fill('payments-api');
     await next('fields-1-service');
 
-    await pickAccount(/^Payments \(sandbox\)/);
+    await pickAccount(page, /^Payments \(sandbox\)/);
     const refusal =
       /more than one subnet in an Availability Zone \(eu-west-1a: subnet-/;
     await preview().getByText(refusal).waitFor();
     await expect(
       preview().getByText('eu-west-1a (more than one subnet)').count(),
     ).resolves.toBe(2);
+    // The field says it in the form's words, from the preview, and that Next stays blocked.
+    const crowded = await preview()
+      .getByRole('row', { name: /^eu-west-1a/ })
+      .locator('td:nth-child(2)')
+      .allTextContents();
+    const twoInOneZone = `The subnet filters match more than one subnet in an Availability Zone (eu-west-1a: ${crowded.join(
+      ', ',
+    )}). A Network Load Balancer takes one subnet per zone: narrow the filters (e.g. add a subnet-id or tag filter) so each zone keeps one.`;
+    await expect(
+      preview().getByRole('alert').allTextContents(),
+    ).resolves.toEqual([
+      twoInOneZone,
+      'Next stays blocked until this is fixed.',
+    ]);
     await screenshot('fields-2-placement-two-in-one-zone');
 
     // Next runs the same check and stays on the page, the refusal at the top.
     await page.getByRole('button', { name: 'Next' }).click();
-    await page
-      .getByText(/^'Subnet filters' subnetFilters match more than one subnet/)
-      .waitFor();
+    await errorBanner(page).first().waitFor();
+    await expect(errorBanner(page).allTextContents()).resolves.toEqual([
+      `'Subnet filters' ${twoInOneZone}`,
+    ]);
     await expect(page.getByLabel(/^Domain name/).count()).resolves.toBe(0);
     await screenshot('fields-2-placement-next-blocked');
 
-    // Narrow the filters to one subnet in each zone.
+    // Narrow the filters to one subnet in each zone: the field's message follows the preview at once.
     await page.getByRole('button', { name: 'Add filter' }).click();
     await page.getByLabel('Filter 2').fill('cidr-block');
     await page.getByLabel('Values 2').fill('10.20.1.0/24, 10.20.3.0/24');
     await preview()
-      .getByText(/One subnet in each of 2 zones/)
+      .getByText(
+        /^One subnet in each of 2 zones of vpc-[0-9a-f]+ \(10\.20\.0\.0\/16\): the load balancer can use them\.$/,
+      )
       .waitFor();
-    await expect(preview().getByText(refusal).count()).resolves.toBe(0);
+    await expect(preview().getByRole('alert').count()).resolves.toBe(0);
+    // The list at the top is Backstage's: it keeps the last Next's errors until Next is pressed again.
+    await expect(errorBanner(page).count()).resolves.toBe(1);
     await next('fields-2-placement-fixed');
 
+    // The domain name is lower-cased and trimmed as it is typed.
     await page
       .getByRole('button', { name: 'Use payments-api.acme.com' })
-      .click();
+      .waitFor();
+    await page.getByLabel(/^Domain name/).fill('Payments-API.ACME.com ');
     await expect(page.getByLabel(/^Domain name/).inputValue()).resolves.toBe(
       'payments-api.acme.com',
     );
+    // No consumer: refused with the reason, not created without a word.
+    await page.getByRole('button', { name: 'Next' }).click();
+    const noConsumer =
+      'No consumer network is picked: pick at least one from the list. Only the networks picked here get routes to the API; ask the platform team to add one that is not listed.';
+    await page.getByText(noConsumer, { exact: true }).waitFor();
+    await expect(errorBanner(page).allTextContents()).resolves.toEqual([
+      `'Consumers' ${noConsumer}`,
+    ]);
+    await screenshot('fields-3-network-no-consumer');
     await page
       .getByRole('checkbox', { name: /^customer-api · 10\.40\.0\.0\/16/ })
       .check();
     await next('fields-3-network');
-    await fillContainerAndRepository('payments-api', 'fields');
 
-    await page.getByRole('button', { name: 'Create' }).waitFor();
+    // An image without a tag: the sentence, with the value as typed.
+    await page.getByLabel(/^Container image/).fill('nginx');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const noTag =
+      '"nginx" is not an image reference with a tag or digest: write registry/repository:tag with the repository in lower case, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.2.';
+    await page.getByText(noTag, { exact: true }).waitFor();
+    await expect(errorBanner(page).allTextContents()).resolves.toEqual([
+      `'Container image' ${noTag}`,
+    ]);
+    await screenshot('fields-4-container-no-tag');
+    // A pasted reference with a trailing space is trimmed as it is typed.
+    await page.getByLabel(/^Container image/).fill(`${ORDERS_API.image} `);
     await expect(
-      page
-        .getByText(
+      page.getByLabel(/^Container image/).inputValue(),
+    ).resolves.toBe(ORDERS_API.image);
+    await next('fields-4-container');
+    await fillRepositoryPage('payments-api', 'fields');
+
+    // Review: what the person picked; the ids, the filters and the repoUrl it replaces are not shown.
+    await page.getByRole('button', { name: 'Create' }).waitFor();
+    await expect(reviewRows(page)).resolves.toEqual([
+      ['Name', 'payments-api'],
+      ['Description', 'Payments for the customer API'],
+      ['Owner', 'group:default/platform-engineering'],
+      ['Region', 'eu-west-1'],
+      ['AWS account', 'Payments (sandbox) · 555566667777'],
+      [
+        'Resolved subnets',
+        expect.stringMatching(
           /^eu-west-1a: subnet-[0-9a-f]+ \(10\.20\.1\.0\/24\); eu-west-1b: subnet-[0-9a-f]+ \(10\.20\.3\.0\/24\)$/,
-        )
-        .count(),
-    ).resolves.toBe(1);
+        ),
+      ],
+      ['Domain name', 'payments-api.acme.com'],
+      ['Consumers', 'customer-api (10.40.0.0/16)'],
+      ['Container port', '8080'],
+      ['CPU units', '512'],
+      ['Tasks', '2'],
+      ['Health check path', '/health'],
+      ['Memory (MiB)', '1024'],
+      ['Container image', ORDERS_API.image],
+      ['Repository', 'acme/payments-api'],
+    ]);
     await screenshot('fields-6-review');
   }, 240_000);
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   BackendApi,
   findFreeLoopbackPort,
+  guestIsCatalogUser,
   landscapeState,
   MotoServer,
   RecordingProxy,
@@ -23,7 +24,7 @@ export interface SandboxBackend {
   proxy: RecordingProxy;
   landscape: SandboxLandscape;
   backend: RunningBackend;
-  /** The REST APIs as a signed-in guest. */
+  /** The REST APIs as the signed-in guest (the sandbox's user, a member of its team). */
   api: BackendApi;
   /** Where the local git publisher writes repositories. */
   gitDirectory: string;
@@ -36,7 +37,8 @@ export interface SandboxBackend {
  * The backend as `npm start` runs it: moto seeded with the landscape, the
  * config derived from it, the local git publisher; plus a recording proxy
  * between the backend and moto. Its files live in .artifacts/e2e/<name>/.
- * Resolves once the catalog holds the template, so tasks can be created.
+ * Resolves once the catalog holds the template and the guest's user, so tasks
+ * can be created and the guest owns what its team owns.
  */
 export async function startSandboxBackend(
   name: string,
@@ -53,8 +55,23 @@ export async function startSandboxBackend(
       AWS_ENDPOINT_URL: proxy.endpoint,
       AWS_REGION: SANDBOX_REGION,
     });
+    await waitForEntity(
+      await signInAsGuest(backend.baseUrl),
+      'template',
+      'internal-fargate-api',
+    );
+    // As `npm start` before it says ready: a guest signed in before the catalog has read the
+    // sandbox's people would own nothing (neither in the browser nor through `api`).
+    const deadline = Date.now() + 90_000;
+    while (!(await guestIsCatalogUser(backend.baseUrl))) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          "The guest's user (app-config.guest.yaml) is not in the catalog after 90 s: is org/sandbox.yaml loaded?",
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
     const api = await signInAsGuest(backend.baseUrl);
-    await waitForEntity(api, 'template', 'internal-fargate-api');
     return {
       moto,
       proxy,

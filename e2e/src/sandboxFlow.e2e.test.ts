@@ -99,6 +99,9 @@ describe('an internal API created end to end on the sandbox', () => {
       expect(entity.metadata.annotations).toMatchObject({
         'aws.amazon.com/account-id': SANDBOX_ACCOUNTS.orders,
         'aws.amazon.com/region': 'eu-west-1',
+        // Who asked: the sandbox's guest signs in as Sam (org/sandbox.yaml).
+        'internal-api.platform/created-by': 'user:default/sam',
+        'backstage.io/source-template': TEMPLATE,
       });
     }
     expect(component.spec.providesApis).toEqual(['orders-api']);
@@ -106,7 +109,8 @@ describe('an internal API created end to end on the sandbox', () => {
     expect(task.output?.links).toEqual([
       {
         title: 'Repository',
-        url: expect.stringMatching(/^file:\/\/.*orders-api\.git$/),
+        // Served by the backend: git clones it, a browser shows its files.
+        url: `${sandbox.backend.baseUrl}/api/local-git/github.com/acme/orders-api.git`,
       },
       {
         title: 'Open in catalog',
@@ -131,7 +135,8 @@ describe('an internal API created end to end on the sandbox', () => {
       `- \`${customerMain}\` left alone: consumer customer-api (${sandbox.landscape.vpcs.customer.vpcId}): no subnet uses it (the main route table; every subnet has its own)`,
     );
 
-    // The repository clones, and its own checks pass (inside this repo, to use its node_modules).
+    // The repository clones (over HTTP, from the backend), and its own checks pass (inside this repo,
+    // to use its node_modules).
     const clone = path.join(
       repoRoot,
       '.artifacts',

@@ -7,6 +7,7 @@ import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import internalApiFormFields from '@internal/plugin-scaffolder-frontend-module-internal-api';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
+import { translationsModule } from './modules/translations';
 
 export default createApp({
   features: [
@@ -18,5 +19,6 @@ export default createApp({
     userSettingsPlugin,
     navModule,
     signInModule,
+    translationsModule,
   ],
 });

@@ -12,3 +12,9 @@ export * as inputProperties from './inputProperties';
 export { crowdedZones } from './rules';
 export { imagePullProblem, imageSource } from './containerImage';
 export type { ImageSource } from './containerImage';
+export {
+  FAILURE_REPORT_ACTION_ID,
+  failureReportLines,
+  parseFailureReport,
+} from './failureReport';
+export type { FailureReport } from './failureReport';

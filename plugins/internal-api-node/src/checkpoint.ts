@@ -40,8 +40,9 @@ export function changesAfter<TChange extends { status: string }>(
 
 /**
  * The error of a failed write, with what the task had created before it
- * appended: a failed scaffolder step has no output, so its error is the only
- * place the task's report can learn what was left behind.
+ * appended, a line each (the task page's log cuts long lines; its error panel
+ * shows the lines as a list): a failed scaffolder step has no output, so its
+ * error is the only place a reader learns what the step left behind.
  */
 export function withCreatedBefore<TChange extends { status: string }>(
   error: unknown,
@@ -60,10 +61,20 @@ export function withCreatedBefore<TChange extends { status: string }>(
   const created = changesAfter(changes, written).filter(
     change => change.status === 'created',
   );
-  failure.message = `${failure.message.replace(/\.?$/, '.')} ${
-    created.length > 0
-      ? `${say.created}: ${created.map(say.describe).join('; ')}.`
-      : say.nothing
-  }`;
+  const before = failure.message;
+  failure.message = [
+    failure.message.replace(/\.?$/, '.'),
+    ...(created.length > 0
+      ? [
+          `${say.created}:`,
+          ...created.map(change => `- ${say.describe(change)}`),
+        ]
+      : [say.nothing]),
+  ].join('\n');
+  // The step's log shows the stack, whose first line is the message as it was when the stack was
+  // first read (the SDK reads it): the log must name what was created too.
+  if (before && typeof failure.stack === 'string') {
+    failure.stack = failure.stack.replace(before, failure.message);
+  }
   return failure;
 }

@@ -39,4 +39,5 @@ export {
   routeText,
 } from './routes/apply';
 export type { RouteChange } from './routes/rules';
+export type { SkippedRouteTable } from './routes/vpcSide';
 export { listConsumerNetworks } from './consumers/plan';

@@ -1,6 +1,7 @@
 /**
  * Scaffolder form fields that know the platform: AWS account and region,
- * subnet filters with a live per-zone preview, consumer networks, domain name.
+ * subnet filters with a live per-zone preview, consumer networks, domain name;
+ * and the task page's outputs for the internal-API template.
  *
  * @packageDocumentation
  */
@@ -8,3 +9,7 @@ export { scaffolderInternalApiModule as default } from './module';
 export { InternalApiClient } from './api/InternalApiClient';
 export { internalApiLookupsApiRef } from './api/InternalApiLookups';
 export type { InternalApiLookups } from './api/InternalApiLookups';
+export {
+  INTERNAL_API_TEMPLATE_REFS,
+  InternalApiTaskOutputs,
+} from './outputs/InternalApiTaskOutputs';

@@ -4,9 +4,16 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  FormFieldBlueprint,
+  scaffolderTemplateOutputsBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import { InternalApiClient } from './api/InternalApiClient';
 import { internalApiLookupsApiRef } from './api/InternalApiLookups';
+import {
+  INTERNAL_API_TEMPLATE_REFS,
+  InternalApiTaskOutputs,
+} from './outputs/InternalApiTaskOutputs';
 
 const lookupsApi = ApiBlueprint.make({
   name: 'internal-api-lookups',
@@ -24,23 +31,39 @@ const fields = {
     import('./fields/AccountPicker').then(m => m.accountPickerField),
   'internal-api-account-region': () =>
     import('./fields/AccountRegion').then(m => m.accountRegionField),
+  'internal-api-account-summary': () =>
+    import('./fields/AccountSummary').then(m => m.accountSummaryField),
   'internal-api-subnet-filters': () =>
     import('./fields/SubnetFilters').then(m => m.subnetFiltersField),
   'internal-api-placement-summary': () =>
     import('./fields/PlacementSummary').then(m => m.placementSummaryField),
   'internal-api-consumer-picker': () =>
     import('./fields/ConsumerPicker').then(m => m.consumerPickerField),
+  'internal-api-consumer-summary': () =>
+    import('./fields/ConsumerSummary').then(m => m.consumerSummaryField),
   'internal-api-domain-name': () =>
     import('./fields/DomainName').then(m => m.domainNameField),
   'internal-api-container-image': () =>
     import('./fields/ContainerImage').then(m => m.containerImageField),
+  'internal-api-repository-summary': () =>
+    import('./fields/RepositorySummary').then(m => m.repositorySummaryField),
 };
 
-/** The lookups API and the form fields, for the new frontend system. Only wiring lives here. */
+// The task page's outputs for the template (a completed task's texts, a failed task's report).
+const taskOutputs = scaffolderTemplateOutputsBlueprint.make({
+  name: 'internal-api-task-outputs',
+  params: {
+    component: InternalApiTaskOutputs,
+    templateRefs: INTERNAL_API_TEMPLATE_REFS,
+  },
+});
+
+/** The lookups API, the form fields and the task page's outputs, for the new frontend system. Only wiring lives here. */
 export const scaffolderInternalApiModule = createFrontendModule({
   pluginId: 'scaffolder',
   extensions: [
     lookupsApi,
+    taskOutputs,
     ...Object.entries(fields).map(([name, field]) =>
       FormFieldBlueprint.make({ name, params: { field } }),
     ),

@@ -11,7 +11,7 @@ const valid = {
   name: 'hostile-api',
   description: 'Plain',
   domainName: 'hostile.acme.com',
-  consumers: [],
+  consumers: ['customer-api'],
   // Same-region ECR: the sandbox's Orders subnets have no NAT route.
   image: '444455556666.dkr.ecr.eu-west-1.amazonaws.com/hostile:1.0.0',
   repoUrl: 'github.com?owner=acme&repo=hostile-api',
@@ -59,6 +59,20 @@ describe('hostile form values', () => {
       expect(JSON.stringify(body.errors)).toContain(field);
     },
   );
+
+  it('refuses an API without consumers before any step runs, as the form does', async () => {
+    const { status, body } = await scaffolder.dryRun({
+      ...valid,
+      consumers: [],
+    });
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        property: 'instance.consumers',
+        message: 'does not meet minimum length of 1',
+      }),
+    ]);
+  });
 
   it('renders free text as inert data into a repository that still compiles and synthesizes', async () => {
     const { status, body } = await scaffolder.dryRun({

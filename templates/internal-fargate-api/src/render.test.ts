@@ -371,6 +371,13 @@ describe('the Internal Fargate API template renders a repository that builds', (
         'aws.amazon.com/account-id': values.accountId,
         'aws.amazon.com/region': 'eu-west-1',
       });
+      // Both entities say who asked (the task's user) and which template made them (this one).
+      for (const entity of catalog) {
+        expect(entity.metadata.annotations).toMatchObject({
+          'backstage.io/source-template': `template:default/${TEMPLATE.metadata.name}`,
+          'internal-api.platform/created-by': 'user:default/mock',
+        });
+      }
       expect(catalog[1].metadata.links).toEqual([
         {
           url: `https://${values.domainName}`,

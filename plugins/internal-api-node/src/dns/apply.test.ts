@@ -106,7 +106,8 @@ describe('applyDelegation against the sandbox', () => {
     await expect(
       delegate('halfway.acme.com', 'halfway-api', failing),
     ).rejects.toThrow(
-      `Rate exceeded. Made before this failure (a run of the same API adopts it): zone halfway.acme.com in account ${SANDBOX_ACCOUNTS.orders}.`,
+      'Rate exceeded.\nMade before this failure (a run of the same API adopts it):\n' +
+        `- zone halfway.acme.com in account ${SANDBOX_ACCOUNTS.orders}`,
     );
     expect(counter.writes().map(call => call.operation)).toEqual([
       'CreateHostedZone',

@@ -43,8 +43,9 @@ describe('applying routes with EC2 mocked', () => {
       applyRoutes(planned, network.clients, async (_key, fn) => fn()),
     ).rejects.toThrow(
       'rtb-a (provider vpc-a) now routes 10.40.0.0/16 to pcx-9; it changed while the task ran. Nothing was replaced: ' +
-        "ask the table's owner, then run the task again. Routes created before this failure (a run with the same " +
-        'values keeps them): rtb-c 10.10.0.0/16 -> tgw-1.',
+        "ask the table's owner, then run the task again.\n" +
+        'Routes created before this failure (a run with the same values keeps them):\n' +
+        '- rtb-c 10.10.0.0/16 -> tgw-1',
     );
   });
 
@@ -102,14 +103,21 @@ describe('applying routes with EC2 mocked', () => {
     );
   });
 
-  it('says when nothing was created before a failure', async () => {
-    network.ec2.on(CreateRouteCommand).rejects(
-      Object.assign(new Error('You are not authorized'), {
-        name: 'UnauthorizedOperation',
-      }),
+  it('says when nothing was created before a failure, in the stack the log shows too', async () => {
+    const denied = Object.assign(new Error('You are not authorized'), {
+      name: 'UnauthorizedOperation',
+    });
+    // The SDK has read the stack before the action sees the error: its first line is fixed then.
+    expect(denied.stack).toMatch(
+      /^UnauthorizedOperation: You are not authorized\n/,
     );
-    await expect(run()).rejects.toThrow(
-      'You are not authorized. No route was created before this failure.',
+    network.ec2.on(CreateRouteCommand).rejects(denied);
+    const error = await run().catch(e => e);
+    expect(error.message).toBe(
+      'You are not authorized.\nNo route was created before this failure.',
+    );
+    expect(error.stack).toMatch(
+      /^UnauthorizedOperation: You are not authorized\.\nNo route was created before this failure\.\n {4}at /,
     );
   });
 });

@@ -74,14 +74,15 @@ export async function proveRouteWritesAllowed(
         ? await mayCreateStaticTgwRoute(ec2, change)
         : await mayCreateTransitGatewayRoute(ec2, change);
     if (!allowed) {
+      // The route on a line of its own: the task page's log viewer cuts long lines.
       denied.push(
         `ec2:${
           write.op === 'create-tgw-route'
             ? 'CreateTransitGatewayRoute'
             : 'CreateRoute'
-        } on ${change.routeTableId} in account ${change.accountId} (${
-          change.region
-        }), for ${routeText(change)}`,
+        } in account ${change.accountId} (${change.region}):\n  ${routeText(
+          change,
+        )}`,
       );
     }
   }
@@ -89,7 +90,7 @@ export async function proveRouteWritesAllowed(
     throw new InputError(
       `The role the platform uses in these accounts may not make these writes; nothing was written:\n- ${denied.join(
         '\n- ',
-      )}\nAsk the platform team to grant them (plugins/internal-api-node/README.md lists the IAM policy each account needs).`,
+      )}\nAsk the platform team to grant them:\nplugins/internal-api-node/README.md lists the IAM policy each account needs.`,
     );
   }
 }

@@ -18,8 +18,12 @@ export interface VpcSide {
   routeTableIds?: string[];
 }
 
-/** A route table the plan leaves alone, and why. */
-export type SkippedRouteTable = { routeTableId: string; reason: string };
+/** A route table the plan leaves alone, which VPC it is in (the side's label), and why. */
+export type SkippedRouteTable = {
+  routeTableId: string;
+  vpc: string;
+  reason: string;
+};
 
 export type SidePlan = {
   side: VpcSide;
@@ -86,7 +90,8 @@ export async function planSide(
     if (table.gatewayIds.length > 0) {
       skipped.push({
         routeTableId: table.routeTableId,
-        reason: `${side.label}: associated with ${table.gatewayIds.join(
+        vpc: side.label,
+        reason: `associated with ${table.gatewayIds.join(
           ', ',
         )} (an edge route table); never written`,
       });
@@ -102,7 +107,8 @@ export async function planSide(
     for (const table of inUse.unused) {
       skipped.push({
         routeTableId: table.routeTableId,
-        reason: `${side.label}: no subnet uses it${
+        vpc: side.label,
+        reason: `no subnet uses it${
           table.main ? ' (the main route table; every subnet has its own)' : ''
         }`,
       });

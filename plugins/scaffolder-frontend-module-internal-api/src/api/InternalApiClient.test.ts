@@ -52,6 +52,14 @@ describe('InternalApiClient', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('asks once for a list two fields want at the same moment', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      json(200, { items: [{ name: 'customer-api' }] }),
+    );
+    await Promise.all([client.listConsumers(), client.listConsumers()]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('answers a refusal of the values, which the backend sends as HTTP 200', async () => {
     const refusal = {
       problems: ['accountId: must be a 12-digit AWS account id'],

@@ -19,11 +19,9 @@ import type { InternalApiLookups } from './InternalApiLookups';
  * are in the backend log)."
  */
 export class InternalApiClient implements InternalApiLookups {
-  // The subnet filters and the resolved-subnets field ask the same question at the same moment.
-  private readonly previewsInFlight = new Map<
-    string,
-    Promise<PlacementPreviewResponse>
-  >();
+  // Fields on one page ask the same question at the same moment: the subnet filters and the
+  // resolved-subnets summary the same preview, a picker and its Review summary the same list.
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly options: {
@@ -33,18 +31,18 @@ export class InternalApiClient implements InternalApiLookups {
   ) {}
 
   async listAccounts(): Promise<WorkloadAccount[]> {
-    return (await this.call<LookupList<WorkloadAccount>>('GET', '/accounts'))
+    return (await this.shared<LookupList<WorkloadAccount>>('GET', '/accounts'))
       .items;
   }
 
   async listConsumers(): Promise<ConsumerNetworkFacts[]> {
     return (
-      await this.call<LookupList<ConsumerNetworkFacts>>('GET', '/consumers')
+      await this.shared<LookupList<ConsumerNetworkFacts>>('GET', '/consumers')
     ).items;
   }
 
   async listParentDomains(): Promise<string[]> {
-    return (await this.call<LookupList<string>>('GET', '/parent-domains'))
+    return (await this.shared<LookupList<string>>('GET', '/parent-domains'))
       .items;
   }
 
@@ -52,21 +50,24 @@ export class InternalApiClient implements InternalApiLookups {
   previewPlacement(
     request: PlacementPreviewRequest,
   ): Promise<PlacementPreviewResponse> {
-    const key = JSON.stringify(request);
-    let preview = this.previewsInFlight.get(key);
-    if (!preview) {
-      preview = this.call<PlacementPreviewResponse>(
-        'POST',
-        '/placement/preview',
-        request,
-      ).finally(() => this.previewsInFlight.delete(key));
-      this.previewsInFlight.set(key, preview);
-    }
-    return preview;
+    return this.shared('POST', '/placement/preview', request);
   }
 
   checkDomain(request: DomainCheckRequest): Promise<DomainCheckResponse> {
     return this.call<DomainCheckResponse>('POST', '/domain/check', request);
+  }
+
+  /** The answer to an identical call still in flight, else a new call. */
+  private shared<T>(method: string, path: string, body?: object): Promise<T> {
+    const key = JSON.stringify([method, path, body]);
+    let answer = this.inFlight.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = this.call<T>(method, path, body).finally(() =>
+        this.inFlight.delete(key),
+      );
+      this.inFlight.set(key, answer);
+    }
+    return answer;
   }
 
   private async call<T>(method: string, path: string, body?: object) {

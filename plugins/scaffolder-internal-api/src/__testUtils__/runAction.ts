@@ -9,6 +9,8 @@ export interface RunOptions {
    * scaffolder retrying one task; a fresh map is a new task.
    */
   checkpoints?: Map<string, unknown>;
+  /** Collects the messages the action logs at info level, in order. */
+  log?: string[];
 }
 
 // One task id per checkpoint store: the same store models a retry of one task.
@@ -32,6 +34,7 @@ export async function runAction(
       user: { ref: 'user:default/jane.doe' },
     }),
     task: { id: taskIds.get(checkpoints)! },
+    ...(options.log && { logger: collectingLogger(options.log) }),
     isDryRun: options.isDryRun,
     output: (name: string, value: unknown) => {
       outputs[name] = value;
@@ -51,4 +54,17 @@ export async function runAction(
   };
   await action.handler(ctx as any);
   return outputs;
+}
+
+// Only info: what the actions log for the task page.
+function collectingLogger(log: string[]) {
+  return {
+    info: (message: string) => log.push(message),
+    warn: () => {},
+    error: () => {},
+    debug: () => {},
+    child() {
+      return this;
+    },
+  };
 }

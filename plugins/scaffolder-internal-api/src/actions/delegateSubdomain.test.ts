@@ -11,6 +11,7 @@ import {
   recordSets,
   zoneNameServers,
 } from '../__testUtils__/route53Records';
+import { linesTooLong } from '../__testUtils__/taskLog';
 import { DRY_RUN_ZONE_ID } from './delegateSubdomain';
 
 const { orders: ORDERS_ACCOUNT } = SANDBOX_ACCOUNTS;
@@ -37,7 +38,11 @@ describe('internal-api:dns:delegate against the emulator', () => {
   ) => recordSets(dnsAccount, parentZoneId(parent), name);
 
   it('creates the zone in the workload account and delegates it from the parent', async () => {
-    const { result, counter } = delegate({ domainName: 'Orders.acme.com.' });
+    const log: string[] = [];
+    const { result, counter } = delegate(
+      { domainName: 'Orders.acme.com.' },
+      { log },
+    );
     const outputs = await result;
 
     const [zoneId] = await publicZoneIds(orders, 'orders.acme.com');
@@ -73,6 +78,14 @@ describe('internal-api:dns:delegate against the emulator', () => {
       'CreateHostedZone',
       'ChangeResourceRecordSets',
     ]);
+    // A change a line, short enough for the task page.
+    expect(log).toEqual([
+      'Wrote:',
+      ...outputs.changes.map(
+        (change: { target: string }) => `- ${change.target}`,
+      ),
+    ]);
+    expect(linesTooLong(log)).toEqual([]);
   });
 
   it('writes nothing on a second run and reports the same zone', async () => {

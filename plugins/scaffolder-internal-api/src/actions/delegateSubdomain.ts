@@ -138,9 +138,13 @@ function logChanges(
   changes: DelegationChange[],
 ) {
   const writes = changes.filter(change => change.status !== 'unchanged');
-  logger.info(
-    writes.length === 0
-      ? 'Nothing to write: the zone exists and is delegated.'
-      : `${verb}: ${writes.map(change => change.target).join('; ')}`,
-  );
+  if (writes.length === 0) {
+    logger.info('Nothing to write: the zone exists and is delegated.');
+    return;
+  }
+  // A change a line: the task page's log viewer cuts long lines.
+  logger.info(`${verb}:`);
+  for (const change of writes) {
+    logger.info(`- ${change.target}`);
+  }
 }

@@ -11,8 +11,10 @@ import {
   SANDBOX_REGION,
   startSandbox,
 } from '@internal/aws-sandbox';
+import type { RouteChange } from '@internal/plugin-internal-api-node';
 import { countedContext } from '../__testUtils__/countedContext';
 import { runAction } from '../__testUtils__/runAction';
+import { linesTooLong } from '../__testUtils__/taskLog';
 import { createRegisterRoutesAction } from './registerRoutes';
 
 const { customer, partner } = SANDBOX_ACCOUNTS;
@@ -78,21 +80,28 @@ describe('internal-api:tgw:register-routes on realistic route tables', () => {
   }, 60_000);
   afterAll(() => sandbox?.stop());
 
-  const run = (consumers: string[], options: { planOnly?: boolean } = {}) => {
+  const run = (
+    consumers: string[],
+    options: { planOnly?: boolean } = {},
+    log?: string[],
+  ) => {
     const { counter, ...context } = countedContext(landscape);
-    const result = runAction(createRegisterRoutesAction(context), {
-      ...placementOf(landscape, 'orders'),
-      consumers,
-      ...options,
-    });
+    const result = runAction(
+      createRegisterRoutesAction(context),
+      { ...placementOf(landscape, 'orders'), consumers, ...options },
+      { log },
+    );
     return { result, counter };
   };
   const state = () => landscapeState(sandbox.moto, landscape);
 
   it('never writes an edge route table or a main table no subnet uses, and says so; writes a main table a subnet uses, marked as such', async () => {
-    const { result } = run(['customer-api', 'partner-api'], {
-      planOnly: true,
-    });
+    const log: string[] = [];
+    const { result } = run(
+      ['customer-api', 'partner-api'],
+      { planOnly: true },
+      log,
+    );
     const { routes, skippedRouteTables } = await result;
     const customerMain = (await state()).vpcRoutes.customer
       .map(line => line.split(' ')[0])
@@ -102,18 +111,45 @@ describe('internal-api:tgw:register-routes on realistic route tables', () => {
           landscape.vpcs.customer.subnets.find(s => s.routeTableId)!
             .routeTableId,
       );
+    const customerVpc = `consumer customer-api (${landscape.vpcs.customer.vpcId})`;
+    const partnerVpc = `consumer partner-api (${landscape.vpcs.partner.vpcId})`;
     expect(skippedRouteTables).toEqual([
       {
         routeTableId: customerMain,
-        reason: expect.stringMatching(
-          /^consumer customer-api \(vpc-\w+\): no subnet uses it \(the main route table; every subnet has its own\)$/,
-        ),
+        vpc: customerVpc,
+        reason:
+          'no subnet uses it (the main route table; every subnet has its own)',
       },
       {
         routeTableId: edgeTable,
-        reason: `consumer partner-api (${landscape.vpcs.partner.vpcId}): associated with ${landscape.vpcs.partner.internetGatewayId} (an edge route table); never written`,
+        vpc: partnerVpc,
+        reason: `associated with ${landscape.vpcs.partner.internetGatewayId} (an edge route table); never written`,
       },
     ]);
+    // A table or route a line, its detail indented below: short enough for the task page.
+    const planned = routes.filter(
+      (r: { status: string }) => r.status === 'planned',
+    );
+    const mainRoute = planned.find(
+      (r: { mainRouteTable?: boolean }) => r.mainRouteTable,
+    );
+    expect(log).toEqual([
+      'Leaves 2 route tables alone:',
+      `- ${customerMain} in ${customerVpc}:`,
+      '  no subnet uses it (the main route table; every subnet has its own).',
+      `- ${edgeTable} in ${partnerVpc}:`,
+      `  associated with ${landscape.vpcs.partner.internetGatewayId} (an edge route table); never written.`,
+      `Plan only, would create ${planned.length} of ${routes.length} routes:`,
+      ...planned.flatMap((r: RouteChange) => [
+        `- ${r.routeTableId} ${r.destinationCidrBlock} -> ${r.target}`,
+        ...(r === mainRoute
+          ? [
+              '  (main route table: also for subnets added later without a table of their own)',
+            ]
+          : []),
+      ]),
+    ]);
+    expect(linesTooLong(log)).toEqual([]);
     const touched = routes.map((r: { routeTableId: string }) => r.routeTableId);
     expect(touched).not.toContain(edgeTable);
     expect(touched).not.toContain(customerMain);
@@ -169,7 +205,7 @@ describe('internal-api:tgw:register-routes on realistic route tables', () => {
     const before = await state();
     const { result, counter } = run(['partner-api'], { planOnly: true });
     await expect(result).rejects.toThrow(
-      /^The role the platform uses in these accounts may not make these writes; nothing was written:\n- ec2:CreateRoute on rtb-\w+ in account 888899990000 \(eu-west-1\), for rtb-\w+ 10\.10\.0\.0\/16 -> tgw-\w+\n/,
+      /^The role the platform uses in these accounts may not make these writes; nothing was written:\n- ec2:CreateRoute in account 888899990000 \(eu-west-1\):\n {2}rtb-\w+ 10\.10\.0\.0\/16 -> tgw-\w+\n/,
     );
     expect(counter.writes()).toEqual([]);
     // The transit gateway route may still be created: only CreateRoute is denied.

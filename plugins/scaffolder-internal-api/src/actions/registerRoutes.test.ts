@@ -236,7 +236,7 @@ describe('internal-api:tgw:register-routes after a partial failure', () => {
       { failCall: failThirdWrite },
     );
     await expect(failed.result).rejects.toThrow(
-      /^Route limit exceeded\. Routes created before this failure \(a run with the same values keeps them\): rtb-\S+ 10\.10\.0\.0\/16 -> tgw-\S+; rtb-\S+ 10\.50\.0\.0\/16 -> tgw-\S+\.$/,
+      /^Route limit exceeded\.\nRoutes created before this failure \(a run with the same values keeps them\):\n- rtb-\S+ 10\.10\.0\.0\/16 -> tgw-\S+\n- rtb-\S+ 10\.50\.0\.0\/16 -> tgw-\S+$/,
     );
     expect(failed.counter.writes()).toHaveLength(3);
     const added = addedLines(

@@ -7,6 +7,7 @@ import {
   proveRouteWritesAllowed,
   RouteChange,
   routeText,
+  SkippedRouteTable,
 } from '@internal/plugin-internal-api-node';
 import { examples } from './registerRoutes.examples';
 
@@ -86,7 +87,17 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
             ),
         skippedRouteTables: z =>
           z
-            .array(z.object({ routeTableId: z.string(), reason: z.string() }))
+            .array(
+              z.object({
+                routeTableId: z.string(),
+                vpc: z
+                  .string()
+                  .describe(
+                    'The VPC it is in: provider <vpc id>, or consumer <name> (<vpc id>)',
+                  ),
+                reason: z.string(),
+              }),
+            )
             .describe(
               'Route tables left alone, and why: edge route tables, and tables no subnet uses',
             ),
@@ -102,21 +113,19 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
           routeTableIds: subnets.map(subnet => subnet.routeTableId),
           consumers,
         });
-        for (const { routeTableId, reason } of plan.skipped) {
-          ctx.logger.info(`Leaves ${routeTableId} alone: ${reason}.`);
-        }
+        logLines(ctx.logger, skippedTableLines(plan.skipped));
         let routes: RouteChange[] = plan.changes;
         if (ctx.isDryRun || ctx.input.planOnly) {
           // A missing permission fails here, in the check step, not halfway through the apply.
           await proveRouteWritesAllowed(plan, clients);
-          logRoutes(ctx.logger, 'Plan only, would create', routes);
+          logLines(ctx.logger, routeLines('Plan only, would create', routes));
         } else {
           routes = await applyRoutes(
             plan,
             clients,
             (key, fn) => ctx.checkpoint({ key, fn }) as Promise<any>,
           );
-          logRoutes(ctx.logger, 'Created', routes);
+          logLines(ctx.logger, routeLines('Created', routes));
         }
         ctx.output('consumerCidrs', plan.consumerNetworks);
         ctx.output('routes', routes);
@@ -126,28 +135,52 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
   });
 }
 
-function logRoutes(
-  logger: { info(message: string): void },
-  verb: string,
-  routes: RouteChange[],
-) {
+function logLines(logger: { info(message: string): void }, lines: string[]) {
+  lines.forEach(line => logger.info(line));
+}
+
+// One route or table a line, its detail indented below: the task page's log viewer cuts long lines.
+
+/** The log lines of route tables left alone: which, in which VPC, and why. */
+export function skippedTableLines(skipped: SkippedRouteTable[]): string[] {
+  if (skipped.length === 0) {
+    return [];
+  }
+  return [
+    `Leaves ${skipped.length} route table${
+      skipped.length === 1 ? '' : 's'
+    } alone:`,
+    ...skipped.flatMap(table => [
+      `- ${table.routeTableId} in ${table.vpc}:`,
+      `  ${table.reason}.`,
+    ]),
+  ];
+}
+
+/** The log lines of the routes written (or planned, by `verb`), and of those another route carries. */
+export function routeLines(verb: string, routes: RouteChange[]): string[] {
   const written = routes.filter(route => route.status !== 'already-present');
-  const describe = (route: RouteChange) =>
-    `${routeText(route)}${
-      route.mainRouteTable
-        ? ' (main route table: also applies to subnets created later without a table of their own)'
-        : ''
-    }`;
-  logger.info(
+  const covered = routes.filter(route => route.coveredBy);
+  return [
     written.length === 0
       ? `All ${routes.length} routes are already present.`
-      : `${verb} ${written.length} of ${routes.length} routes: ${written
-          .map(describe)
-          .join('; ')}`,
-  );
-  for (const route of routes.filter(r => r.coveredBy)) {
-    logger.info(
-      `No route needed in ${route.routeTableId} for ${route.destinationCidrBlock}: ${route.coveredBy} already carries it.`,
-    );
-  }
+      : `${verb} ${written.length} of ${routes.length} routes:`,
+    ...written.flatMap(route => [
+      `- ${routeText(route)}`,
+      ...(route.mainRouteTable
+        ? [
+            '  (main route table: also for subnets added later without a table of their own)',
+          ]
+        : []),
+    ]),
+    ...(covered.length === 0
+      ? []
+      : [
+          `No route needed where another already carries the traffic (${covered.length}):`,
+          ...covered.flatMap(route => [
+            `- ${route.routeTableId} ${route.destinationCidrBlock}`,
+            `  carried by ${route.coveredBy}`,
+          ]),
+        ]),
+  ];
 }

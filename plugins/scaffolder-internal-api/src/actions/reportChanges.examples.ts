@@ -9,7 +9,7 @@ export const examples: TemplateExample[] = [
       steps: [
         {
           id: 'report',
-          name: 'Report the AWS changes made before the failure',
+          name: 'On failure: report the AWS changes made',
           if: '${{ failure() }}',
           action: 'internal-api:report:changes',
           input: {

@@ -1,6 +1,7 @@
 import type { DelegationChange } from '@internal/plugin-internal-api-common';
 import type { RouteChange } from '@internal/plugin-internal-api-node';
 import { runAction } from '../__testUtils__/runAction';
+import { linesTooLong } from '../__testUtils__/taskLog';
 import { createReportChangesAction } from './reportChanges';
 
 // Outputs as internal-api:dns:delegate and internal-api:tgw:register-routes give them (typed: they stay in step).
@@ -25,9 +26,12 @@ const route = (
   region: 'eu-west-1',
   routeTableId,
   destinationCidrBlock: '10.10.0.0/16',
-  target: 'tgw-0abc',
+  target: 'tgw-0a1b2c3d4e5f60718',
   status,
 });
+
+const NOTE_FAILED_STEP =
+  "The failed step's own writes, if any, are named in its error above.";
 
 describe('internal-api:report:changes', () => {
   it('lists the DNS writes, with the zone id, when the task failed before the routes', async () => {
@@ -44,42 +48,72 @@ describe('internal-api:report:changes', () => {
       'AWS changes made before the failure (2):',
       '- zone orders.api.acme.com in account 444455556666 (Z0CHILD)',
       '- NS orders.api.acme.com in acme.com (zone Z0PARENT)',
-      expect.stringMatching(
-        /^Fix the cause above, then retry this task or run the template again with the same values: the DNS and route steps find these changes and adopt them/,
-      ),
+      NOTE_FAILED_STEP,
+      'Next:',
+      '- Fix the cause in the error above, then retry this task or run the template again.',
+      '- The DNS and route steps find the changes above and adopt them: nothing is made twice.',
+      '- If publishing failed after creating the repository, retry this task instead.',
+      '- A new task is refused at the repository check until that repository is deleted.',
+      '- To give up instead, ask the platform team to remove the changes above.',
+      '- A decommission template will do this for you; it is not available yet.',
     ]);
   });
 
   it('says none, and to run again, when no step that writes completed', async () => {
+    const log: string[] = [];
     const { changes, summary } = await runAction(
       createReportChangesAction(),
       {},
+      { log },
     );
     expect(changes).toEqual([]);
-    expect(summary).toMatch(
-      /^AWS changes made before the failure: none\.\nFix the cause above and run the template again\./,
-    );
+    expect(summary.split('\n')).toEqual([
+      'AWS changes made before the failure: none.',
+      NOTE_FAILED_STEP,
+      'Next:',
+      '- Fix the cause in the error above and run the template again.',
+    ]);
+    // The log has the same lines, one message each.
+    expect(log).toEqual(summary.split('\n'));
   });
 
-  it('counts what was already in place apart, and after a publish says to retry the task', async () => {
-    const { changes, summary } = await runAction(createReportChangesAction(), {
-      dnsChanges: DNS_CREATED.map(change => ({
-        ...change,
-        status: 'unchanged',
-      })),
-      hostedZoneId: 'Z0CHILD',
-      routes: [route('rtb-1', 'created'), route('rtb-2', 'already-present')],
-      repository: 'https://github.com/acme/orders-api.git',
-    });
+  it('counts what was already in place apart, and after a publish says to retry the task or remove the stack', async () => {
+    const log: string[] = [];
+    const { changes } = await runAction(
+      createReportChangesAction(),
+      {
+        dnsChanges: DNS_CREATED.map(change => ({
+          ...change,
+          status: 'unchanged',
+        })),
+        hostedZoneId: 'Z0CHILD',
+        routes: [
+          route('rtb-0a1b2c3d4e5f60718', 'created'),
+          route('rtb-0a1b2c3d4e5f60719', 'already-present'),
+        ],
+        repository: 'https://github.com/acme/orders-api.git',
+      },
+      { log },
+    );
 
     expect(changes).toEqual([
-      'route 10.10.0.0/16 -> tgw-0abc in rtb-1 (account 555566667777)',
+      'route rtb-0a1b2c3d4e5f60718 10.10.0.0/16 -> tgw-0a1b2c3d4e5f60718 (account 555566667777)',
     ]);
-    expect(summary.split('\n').slice(2)).toEqual([
-      '3 more were in place before this run and were left as they were.',
-      expect.stringMatching(
-        /^The repository https:\/\/github\.com\/acme\/orders-api\.git was published\. .*retry this task.*A new task with the same values is refused at the repository check until that repository is deleted/,
-      ),
+    expect(log).toEqual([
+      'AWS changes made before the failure (1):',
+      '- route rtb-0a1b2c3d4e5f60718 10.10.0.0/16 -> tgw-0a1b2c3d4e5f60718 (account 555566667777)',
+      '3 more were in place before this run and left as they were.',
+      NOTE_FAILED_STEP,
+      'Repository published before the failure:',
+      '  https://github.com/acme/orders-api.git',
+      'Next:',
+      '- Fix the cause in the error above, then retry this task.',
+      '- A retry runs every step again; each finds what it did before and repeats no write.',
+      '- A new task with the same values is refused at the repository check until it is deleted.',
+      '- To give up instead, follow "Removing the stack" in the repository\'s README.',
+      '- A decommission template will do this for you; it is not available yet.',
     ]);
+    // Real ids: short enough for the task page (a URL or domain name is as long as it is).
+    expect(linesTooLong(log)).toEqual([]);
   });
 });

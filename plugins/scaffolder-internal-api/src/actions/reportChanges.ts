@@ -1,7 +1,12 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  FAILURE_REPORT_ACTION_ID,
+  failureReportLines,
+} from '@internal/plugin-internal-api-common';
 import { examples } from './reportChanges.examples';
 
-export const REPORT_CHANGES_ACTION_ID = 'internal-api:report:changes';
+// The task page finds the report's step by this id (common package).
+export const REPORT_CHANGES_ACTION_ID = FAILURE_REPORT_ACTION_ID;
 
 type Change = { target: string; status: string; change?: string };
 type Route = {
@@ -79,7 +84,11 @@ export function createReportChangesAction() {
             .array(z.string())
             .describe('Each AWS change made before the failure, as a line'),
         summary: z =>
-          z.string().describe('The whole report, as the log shows it'),
+          z
+            .string()
+            .describe(
+              'The whole report, as the log shows it (failureReportLines of the common package)',
+            ),
       },
     },
     async handler(ctx) {
@@ -98,24 +107,30 @@ export function createReportChangesAction() {
           .filter(route => route.status === 'created')
           .map(
             route =>
-              `route ${route.destinationCidrBlock} -> ${route.target} in ${
-                route.routeTableId
+              `route ${route.routeTableId} ${route.destinationCidrBlock} -> ${
+                route.target
               }${route.accountId ? ` (account ${route.accountId})` : ''}`,
           ),
       ];
       const kept = dnsChanges.length + routes.length - made.length;
-      const lines = [
-        made.length === 0
-          ? 'AWS changes made before the failure: none.'
-          : `AWS changes made before the failure (${made.length}):`,
-        ...made.map(line => `- ${line}`),
-        ...(kept > 0
-          ? [
-              `${kept} more were in place before this run and were left as they were.`,
-            ]
-          : []),
-        nextStep(made.length + kept > 0, repository),
-      ];
+      const lines = failureReportLines({
+        changes: made,
+        notes: [
+          ...(kept > 0
+            ? [
+                `${kept} more ${
+                  kept === 1 ? 'was' : 'were'
+                } in place before this run and left as ${
+                  kept === 1 ? 'it was' : 'they were'
+                }.`,
+              ]
+            : []),
+          // This list holds completed steps only: a failed step has no output.
+          "The failed step's own writes, if any, are named in its error above.",
+        ],
+        repository,
+        nextSteps: nextSteps(made.length + kept > 0, repository),
+      });
       for (const line of lines) {
         ctx.logger.info(line);
       }
@@ -125,24 +140,30 @@ export function createReportChangesAction() {
   });
 }
 
-function nextStep(awsChanges: boolean, repository: string | undefined) {
-  // This list holds completed steps only; the failed step's own log says what it wrote, if anything.
-  const partway =
-    'The step that failed is not in this list: its log above says whether it wrote anything before failing.';
+// A sentence a line: the log viewer cuts long lines, and the task page lists them.
+const GIVE_UP_LATER =
+  'A decommission template will do this for you; it is not available yet.';
+
+function nextSteps(awsChanges: boolean, repository: string | undefined) {
   if (repository) {
-    return (
-      `The repository ${repository} was published. Fix the cause above, then retry this task: its steps find what ` +
-      'they already did and do not repeat it. A new task with the same values is refused at the repository check ' +
-      `until that repository is deleted; after that it adopts the AWS changes. ${partway}`
-    );
+    return [
+      'Fix the cause in the error above, then retry this task.',
+      'A retry runs every step again; each finds what it did before and repeats no write.',
+      'A new task with the same values is refused at the repository check until it is deleted.',
+      // Publishing pushed to main, which runs the deploy workflow: there may be a stack to remove.
+      'To give up instead, follow "Removing the stack" in the repository\'s README.',
+      GIVE_UP_LATER,
+    ];
   }
   if (awsChanges) {
-    return (
-      'Fix the cause above, then retry this task or run the template again with the same values: the DNS and ' +
-      'route steps find these changes and adopt them, so nothing is created twice. If the publish step failed ' +
-      'after creating the repository, retry this task instead: a new task is refused at the repository check ' +
-      `until that repository is deleted. ${partway}`
-    );
+    return [
+      'Fix the cause in the error above, then retry this task or run the template again.',
+      'The DNS and route steps find the changes above and adopt them: nothing is made twice.',
+      'If publishing failed after creating the repository, retry this task instead.',
+      'A new task is refused at the repository check until that repository is deleted.',
+      'To give up instead, ask the platform team to remove the changes above.',
+      GIVE_UP_LATER,
+    ];
   }
-  return `Fix the cause above and run the template again. ${partway}`;
+  return ['Fix the cause in the error above and run the template again.'];
 }

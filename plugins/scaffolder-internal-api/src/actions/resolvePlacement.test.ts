@@ -11,6 +11,7 @@ import {
 import { operations } from '../__testUtils__/countedContext';
 import { resolvePlacement } from '../__testUtils__/resolvePlacement';
 import type { RunOptions } from '../__testUtils__/runAction';
+import { linesTooLong } from '../__testUtils__/taskLog';
 
 const { orders: ORDERS_ACCOUNT, payments: PAYMENTS_ACCOUNT } = SANDBOX_ACCOUNTS;
 const REGION = SANDBOX_REGION;
@@ -53,9 +54,10 @@ describe('internal-api:placement:resolve against the emulator', () => {
       ],
     });
     const vpc = unordered.vpcs['orders-unordered'];
+    const log: string[] = [];
     const { result } = await resolve(
       { accountId: ORDERS_ACCOUNT, subnetFilters: privateSubnets },
-      { ordersVpcId: vpc.vpcId },
+      { ordersVpcId: vpc.vpcId, log },
     );
     const byZone = [...vpc.subnets].sort((a, b) =>
       a.availabilityZone.localeCompare(b.availabilityZone),
@@ -80,6 +82,12 @@ describe('internal-api:placement:resolve against the emulator', () => {
     expect(byZone.map(s => s.subnetId)).not.toEqual(
       vpc.subnets.map(s => s.subnetId),
     );
+    // A subnet a line, short enough for the task page.
+    expect(log).toEqual([
+      `Placement in ${vpc.vpcId} (10.32.0.0/16), one subnet per zone:`,
+      ...byZone.map(s => `- ${s.availabilityZone}: ${s.subnetId} (${s.cidr})`),
+    ]);
+    expect(linesTooLong(log)).toEqual([]);
   });
 
   it('resolves two zones, and reports the main route table for subnets without their own', async () => {

@@ -103,11 +103,13 @@ export function createResolvePlacementAction(options: InternalApiContext) {
       // No problems: exactly one subnet per zone.
       const subnets = preview.zones.map(zone => zone.subnets[0]);
 
+      // A subnet a line: the task page's log viewer cuts long lines.
       ctx.logger.info(
-        `Placement in ${preview.vpcId} (${preview.vpcCidr}): ${subnets
-          .map(s => `${s.availabilityZone}=${s.subnetId}`)
-          .join(', ')}`,
+        `Placement in ${preview.vpcId} (${preview.vpcCidr}), one subnet per zone:`,
       );
+      for (const s of subnets) {
+        ctx.logger.info(`- ${s.availabilityZone}: ${s.subnetId} (${s.cidr})`);
+      }
       ctx.output('accountId', accountId);
       ctx.output('region', region);
       ctx.output('vpcId', preview.vpcId);

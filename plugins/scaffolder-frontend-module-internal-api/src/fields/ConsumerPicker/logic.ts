@@ -16,3 +16,9 @@ export function toggleConsumer(
     : [...selected, name];
   return options.map(o => o.name).filter(n => next.includes(n));
 }
+
+/** The picked names: the form may hold placeholders (`[null]`) for a list that must not be empty. */
+export const pickedNames = (formData: unknown): string[] =>
+  Array.isArray(formData)
+    ? formData.filter((name): name is string => typeof name === 'string')
+    : [];

@@ -1,7 +1,11 @@
-import { TextInput } from '../TextInput';
+import { TextInput, trimmed } from '../TextInput';
 import type { ContainerImageProps } from './schema';
 
-/** A plain text field: what it checks is in validation.ts, run on Next. */
+/**
+ * A text field trimmed as it is typed (a pasted reference often ends in a
+ * space), never lower-cased: a tag may hold capitals. What it checks is in
+ * validation.ts, run on Next.
+ */
 export function ContainerImage(props: ContainerImageProps) {
   const { formData, onChange, schema, required, rawErrors, idSchema } = props;
   return (
@@ -12,6 +16,7 @@ export function ContainerImage(props: ContainerImageProps) {
       required={required}
       hasErrors={Boolean(rawErrors?.length)}
       description={schema.description}
+      normalize={trimmed}
       onChange={onChange}
     />
   );

@@ -33,7 +33,7 @@ async function errorsOf(
 }
 
 describe('validateContainerImage', () => {
-  it('blocks Next for an image from another registry when the placed subnets have no route out', async () => {
+  it('blocks Next for an image from another registry when the placed subnets have no route out, naming the field by its title', async () => {
     const previewPlacement = jest
       .fn()
       .mockResolvedValue(placementPreview(oneZone, [], false));
@@ -43,7 +43,7 @@ describe('validateContainerImage', () => {
     expect(previewPlacement).toHaveBeenCalledWith(placed);
     expect(errors).toEqual([
       expect.stringMatching(
-        /^image 'ghcr\.io\/acme\/orders:1' comes from ghcr\.io, but the API's subnets have no default route/,
+        /^The container image 'ghcr\.io\/acme\/orders:1' comes from ghcr\.io, but the API's subnets have no default route/,
       ),
     ]);
   });

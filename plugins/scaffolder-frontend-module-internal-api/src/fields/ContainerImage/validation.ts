@@ -1,6 +1,7 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { imagePullProblem } from '@internal/plugin-internal-api-common';
 import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
+import { inFormWords } from '../../lookups/formWords';
 import {
   isPlacementPreview,
   previewRequest,
@@ -45,7 +46,7 @@ export const validateContainerImage: CustomFieldValidator<
       egressRoute: preview.egressRoute,
     });
     if (problem) {
-      validation.addError(problem);
+      validation.addError(inFormWords(problem));
     }
   } catch (error) {
     validation.addError(

@@ -28,6 +28,24 @@ describe('DomainName', () => {
     expect(onChange).toHaveBeenCalledWith('payments-api.acme.com');
   });
 
+  it('lower-cases and trims the name as it is typed', async () => {
+    const onChange = jest.fn();
+    await renderField(
+      <DomainName
+        {...fieldProps({
+          schema: { title: 'Domain name' },
+          formContext: { formData: {} },
+          onChange,
+        })}
+      />,
+      lookupsWithParents(),
+    );
+    fireEvent.change(screen.getByLabelText('Domain name'), {
+      target: { value: 'Orders.API.acme.com ' },
+    });
+    expect(onChange).toHaveBeenLastCalledWith('orders.api.acme.com');
+  });
+
   it('suggests from the parameter named in ui:options.nameField', async () => {
     await renderField(
       <DomainName

@@ -4,11 +4,14 @@ import Chip from '@material-ui/core/Chip';
 import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
 import { useLookup } from '../../lookups/useLookup';
 import { parameterNames } from '../parameterNames';
-import { TextInput } from '../TextInput';
+import { lowerCaseTrimmed, TextInput } from '../TextInput';
 import { suggestedDomains } from './logic';
 import { domainNameDefaults, type DomainNameProps } from './schema';
 
-/** The API's name, with `<name>.<parent>` suggested for each allowed parent. */
+/**
+ * The API's name, with `<name>.<parent>` suggested for each allowed parent;
+ * lower-cased and trimmed as it is typed (DNS names ignore case).
+ */
 export function DomainName(props: DomainNameProps) {
   const {
     formData,
@@ -40,6 +43,7 @@ export function DomainName(props: DomainNameProps) {
         required={required}
         hasErrors={Boolean(rawErrors?.length)}
         description={schema.description}
+        normalize={lowerCaseTrimmed}
         onChange={onChange}
       />
       {suggestions.map(domain => (

@@ -5,6 +5,9 @@ import { validateDomainName } from './validation';
 
 const outsideParents =
   "domainName 'orders.example.org' is not under an allowed parent domain: acme.com.";
+/** The same refusal as the form says it: the field by its title. */
+const outsideParentsInFormWords =
+  "The domain name 'orders.example.org' is not under an allowed parent domain: acme.com.";
 
 /** The errors the validator leaves on the field, as the stepper reads them. */
 async function errorsOf(
@@ -37,7 +40,7 @@ describe('validateDomainName', () => {
       domainName: 'orders.example.org',
       accountId: '444455556666',
     });
-    expect(errors).toEqual([outsideParents]);
+    expect(errors).toEqual([outsideParentsInFormWords]);
   });
 
   it('checks in the account named in ui:options.accountField', async () => {
@@ -54,7 +57,7 @@ describe('validateDomainName', () => {
       domainName: 'orders.example.org',
       accountId: '444455556666',
     });
-    expect(errors).toEqual([outsideParents]);
+    expect(errors).toEqual([outsideParentsInFormWords]);
   });
 
   it("sends the API's name from the form, so another API's zone is refused here", async () => {
@@ -74,7 +77,9 @@ describe('validateDomainName', () => {
       accountId: '444455556666',
       apiName: 'billing-api',
     });
-    expect(errors).toEqual([anotherApis]);
+    expect(errors).toEqual([
+      "The domain name 'orders.acme.com': zone Z1 in account 444455556666 belongs to internal API 'orders-api'",
+    ]);
   });
 
   it('leaves the name out while it is not one the task would accept', async () => {
@@ -102,7 +107,7 @@ describe('validateDomainName', () => {
       },
       { accountId: '444455556666' },
     );
-    expect(errors).toEqual([`Could not check the domain: ${unavailable}`]);
+    expect(errors).toEqual([`Could not check the domain name: ${unavailable}`]);
   });
 
   it('leaves the check to the task when the lookups are not installed', async () => {

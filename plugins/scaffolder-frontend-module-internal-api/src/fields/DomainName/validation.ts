@@ -5,6 +5,7 @@ import {
   API_NAME_MAX_LENGTH,
 } from '@internal/plugin-internal-api-common';
 import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
+import { inFormWords } from '../../lookups/formWords';
 import { parameterNames } from '../parameterNames';
 import { domainNameDefaults, type DomainNameUiOptions } from './schema';
 
@@ -50,10 +51,12 @@ export const validateDomainName: CustomFieldValidator<
       accountId,
       ...(apiName ? { apiName } : {}),
     });
-    check.problems.forEach(problem => validation.addError(problem));
+    check.problems.forEach(problem =>
+      validation.addError(inFormWords(problem)),
+    );
   } catch (error) {
     validation.addError(
-      `Could not check the domain: ${(error as Error).message}`,
+      `Could not check the domain name: ${(error as Error).message}`,
     );
   }
 };

@@ -1,6 +1,5 @@
-import TextField from '@material-ui/core/TextField';
-import { useEffect } from 'react';
 import { usePlacementPreview } from '../../lookups/placementPreview';
+import { SummaryText } from '../SummaryText';
 import { placementSummary, summaryPreviewRequest } from './logic';
 import type { PlacementSummaryProps } from './schema';
 
@@ -15,26 +14,16 @@ export function PlacementSummary(props: PlacementSummaryProps) {
   const preview = usePlacementPreview(
     summaryPreviewRequest(formContext?.formData, uiSchema?.['ui:options']),
   );
-  const summary = placementSummary(preview.value);
-
-  useEffect(() => {
-    if (!preview.loading && summary !== formData) {
-      onChange(summary);
-    }
-  }, [preview.loading, summary, formData, onChange]);
-
   return (
-    <TextField
+    <SummaryText
       id={idSchema?.$id}
       label={schema.title ?? 'Resolved subnets'}
-      value={summary ?? ''}
+      description={schema.description}
       placeholder="One subnet per zone, once the filters above resolve"
-      InputProps={{ readOnly: true }}
-      InputLabelProps={{ shrink: true }}
-      helperText={schema.description}
-      fullWidth
-      multiline
-      margin="normal"
+      summary={placementSummary(preview.value)}
+      ready={!preview.loading}
+      value={formData}
+      onChange={onChange}
     />
   );
 }

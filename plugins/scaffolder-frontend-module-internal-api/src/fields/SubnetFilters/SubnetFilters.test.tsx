@@ -41,9 +41,10 @@ describe('SubnetFilters', () => {
     expect(
       screen.getAllByText('eu-west-1a (more than one subnet)'),
     ).toHaveLength(2);
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'subnetFilters match more than one subnet in an Availability Zone',
-    );
+    expect(screen.getAllByRole('alert').map(a => a.textContent)).toEqual([
+      'The subnet filters match more than one subnet in an Availability Zone',
+      'Next stays blocked until this is fixed.',
+    ]);
     expect(lookups.previewPlacement).toHaveBeenCalledWith({
       accountId: '555566667777',
       region: 'eu-west-1',
@@ -79,6 +80,58 @@ describe('SubnetFilters', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('reads as fixed once the preview fits, though the last Next refused the filters', async () => {
+    const lookups = mockLookups();
+    lookups.previewPlacement.mockResolvedValue(
+      placementPreview([
+        zone('eu-west-1a', ['subnet-1', '10.20.1.0/24']),
+        zone('eu-west-1b', ['subnet-3', '10.20.3.0/24']),
+      ]),
+    );
+    await renderField(
+      <SubnetFilters
+        {...fieldProps({
+          formData: tierPrivate,
+          formContext: {
+            formData: { accountId: '555566667777', region: 'eu-west-1' },
+          },
+          // The scaffolder keeps the errors of the last Next until Next is pressed again.
+          rawErrors: [
+            'The subnet filters match more than one subnet in an Availability Zone',
+          ],
+          hideError: true,
+          onChange: jest.fn(),
+        })}
+      />,
+      lookups,
+    );
+    expect(
+      await screen.findByText(/^One subnet in each of 2 zones/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it("shows a filter's own errors from the form's check under its inputs", async () => {
+    const nameError =
+      '"Tag:Tier" is not a subnet filter: use tag:<key> or a DescribeSubnets filter name, e.g. tag:Tier or subnet-id.';
+    await renderField(
+      <SubnetFilters
+        {...fieldProps({
+          formData: [{ name: 'Tag:Tier', values: ['private'] }],
+          errorSchema: { 0: { name: { __errors: [nameError] } } },
+          formContext: { formData: {} },
+          onChange: jest.fn(),
+        })}
+      />,
+      mockLookups(),
+    );
+    expect(screen.getByText(nameError)).toBeInTheDocument();
+    expect(screen.getByLabelText('Filter 1')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+  });
+
   it('shows a refusal of the values as the action words it', async () => {
     const lookups = mockLookups();
     lookups.previewPlacement.mockResolvedValue({
@@ -96,9 +149,11 @@ describe('SubnetFilters', () => {
       />,
       lookups,
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'accountId 555566667777 is not a configured workload account',
-    );
+    expect(
+      await screen.findByText(
+        'The AWS account 555566667777 is not a configured workload account',
+      ),
+    ).toHaveAttribute('role', 'alert');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
@@ -115,8 +170,10 @@ describe('SubnetFilters', () => {
       lookups,
     );
     expect(
-      screen.getByText(/Pick the account and fill every filter/),
-    ).toBeInTheDocument();
+      screen.getByText(
+        'Pick the AWS account above, then give every filter a name and at least one value, e.g. tag:Tier = private.',
+      ),
+    ).not.toHaveAttribute('role', 'alert');
     expect(lookups.previewPlacement).not.toHaveBeenCalled();
   });
 

@@ -9,24 +9,28 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import {
-  isPlacementPreview,
-  usePlacementPreview,
-} from '../../lookups/placementPreview';
+import { usePlacementPreview } from '../../lookups/placementPreview';
 import {
   FilterRow,
   filtersOf,
   filtersPreviewRequest,
+  placementMessages,
   previewZones,
   rowsOf,
-  unreportedProblems,
 } from './logic';
 import type { SubnetFiltersProps } from './schema';
+
+/** A row's errors from the form's schema check (e.g. a filter name's pattern). */
+type RowErrors = {
+  name?: { __errors?: string[] };
+  values?: { __errors?: string[] };
+};
 
 /**
  * EC2 subnet filters with a live preview of what they match in the picked
  * account's VPC, grouped by zone with CIDRs. Two subnets in one zone, or
- * fewer than two zones, show the placement action's own message.
+ * fewer than two zones, show the placement action's own message, and the
+ * message follows the preview as the filters change (see placementMessages).
  */
 export function SubnetFilters(props: SubnetFiltersProps) {
   const {
@@ -35,7 +39,9 @@ export function SubnetFilters(props: SubnetFiltersProps) {
     schema,
     uiSchema,
     formContext,
-    rawErrors,
+    rawErrors = [],
+    errorSchema,
+    hideError,
     idSchema,
   } = props;
   const id = idSchema?.$id ?? 'subnetFilters';
@@ -55,62 +61,63 @@ export function SubnetFilters(props: SubnetFiltersProps) {
     update(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
   const zones = previewZones(preview.value);
-  // Problems the validator already reported for this field are shown by the form once, not twice.
-  const problems = unreportedProblems(preview.value, rawErrors);
+  const messages = placementMessages({
+    request,
+    preview,
+    rawErrors,
+    // Without ui:hideError the form draws the last Next's errors under the field too.
+    shownByForm: hideError ? [] : rawErrors,
+  });
+  const rowErrors = (index: number) =>
+    (errorSchema as Record<number, RowErrors> | undefined)?.[index];
   return (
     <Box mt={2} mb={1}>
       <Typography variant="subtitle1">
         {schema.title ?? 'Subnet filters'}
       </Typography>
       <FormHelperText error={false}>{schema.description}</FormHelperText>
-      {rows.map((row, index) => (
-        <Box
-          key={index}
-          display="flex"
-          alignItems="flex-end"
-          style={{ gap: 16 }}
-        >
-          <TextField
-            id={`${id}-${index}-name`}
-            label={`Filter ${index + 1}`}
-            placeholder="tag:Tier"
-            value={row.name}
-            onChange={event => edit(index, { name: event.target.value })}
-            margin="dense"
-          />
-          <TextField
-            id={`${id}-${index}-values`}
-            label={`Values ${index + 1}`}
-            placeholder="private (comma-separated)"
-            value={row.values}
-            onChange={event => edit(index, { values: event.target.value })}
-            margin="dense"
-            style={{ flexGrow: 1 }}
-          />
-          <Button onClick={() => update(rows.filter((_, i) => i !== index))}>
-            Remove
-          </Button>
-        </Box>
-      ))}
+      {rows.map((row, index) => {
+        const nameErrors = rowErrors(index)?.name?.__errors ?? [];
+        const valuesErrors = rowErrors(index)?.values?.__errors ?? [];
+        return (
+          <Box
+            key={index}
+            display="flex"
+            alignItems="flex-start"
+            style={{ gap: 16 }}
+          >
+            <TextField
+              id={`${id}-${index}-name`}
+              label={`Filter ${index + 1}`}
+              placeholder="tag:Tier"
+              value={row.name}
+              onChange={event => edit(index, { name: event.target.value })}
+              error={nameErrors.length > 0}
+              helperText={nameErrors.join(' ') || undefined}
+              margin="dense"
+            />
+            <TextField
+              id={`${id}-${index}-values`}
+              label={`Values ${index + 1}`}
+              placeholder="private (comma-separated)"
+              value={row.values}
+              onChange={event => edit(index, { values: event.target.value })}
+              error={valuesErrors.length > 0}
+              helperText={valuesErrors.join(' ') || undefined}
+              margin="dense"
+              style={{ flexGrow: 1 }}
+            />
+            <Button onClick={() => update(rows.filter((_, i) => i !== index))}>
+              Remove
+            </Button>
+          </Box>
+        );
+      })}
       <Button onClick={() => update([...rows, { name: '', values: '' }])}>
         Add filter
       </Button>
 
       <Box mt={2} aria-label="Matching subnets" role="region">
-        {!request && (
-          <FormHelperText error={false}>
-            Pick the account and fill every filter to see the subnets they
-            match.
-          </FormHelperText>
-        )}
-        {request && preview.loading && (
-          <FormHelperText error={false}>Looking up subnets…</FormHelperText>
-        )}
-        {preview.error && (
-          <FormHelperText error role="alert">
-            Could not look up the subnets: {preview.error.message}
-          </FormHelperText>
-        )}
         {zones.length > 0 && (
           <Table size="small">
             <TableHead>
@@ -136,19 +143,15 @@ export function SubnetFilters(props: SubnetFiltersProps) {
             </TableBody>
           </Table>
         )}
-        {problems.map(problem => (
-          <FormHelperText key={problem} error role="alert">
-            {problem}
+        {messages.map(message => (
+          <FormHelperText
+            key={message.text}
+            error={message.error}
+            role={message.error ? 'alert' : undefined}
+          >
+            {message.text}
           </FormHelperText>
         ))}
-        {isPlacementPreview(preview.value) &&
-          preview.value.problems.length === 0 && (
-            <FormHelperText error={false}>
-              One subnet in each of {zones.length} zones of{' '}
-              {preview.value.vpcId} ({preview.value.vpcCidr}): the load balancer
-              can use them.
-            </FormHelperText>
-          )}
       </Box>
     </Box>
   );

@@ -2,9 +2,9 @@ import { placementPreview, zone } from '../../__testUtils__/wireFixtures';
 import {
   filtersOf,
   filtersPreviewRequest,
+  placementMessages,
   previewZones,
   rowsOf,
-  unreportedProblems,
 } from './logic';
 
 const tierPrivate = [{ name: 'tag:Tier', values: ['private'] }];
@@ -65,13 +65,105 @@ describe('subnet filter rows', () => {
     expect(previewZones({ problems: ['not configured'] })).toEqual([]);
     expect(previewZones(undefined)).toEqual([]);
   });
+});
 
-  it('leaves out the problems the form already shows as field errors', () => {
+describe('placementMessages', () => {
+  const request = {
+    accountId: '555566667777',
+    region: 'eu-west-1',
+    subnetFilters: tierPrivate,
+  };
+  const crowded =
+    'subnetFilters match more than one subnet in an Availability Zone (eu-west-1a: s1, s2).';
+  const refused = placementPreview(
+    [zone('eu-west-1a', ['s1', '10.0.1.0/24'], ['s2', '10.0.2.0/24'])],
+    [crowded],
+  );
+  const fits = placementPreview([
+    zone('eu-west-1a', ['s1', '10.0.1.0/24']),
+    zone('eu-west-1b', ['s3', '10.0.3.0/24']),
+  ]);
+  const staleError =
+    'The subnet filters match more than one subnet in an Availability Zone (eu-west-1a: s1, s2).';
+
+  it('says what the live preview says, and that Next stays blocked while it refuses', () => {
     expect(
-      unreportedProblems({ problems: ['two in one zone', 'one zone only'] }, [
-        'two in one zone',
-      ]),
-    ).toEqual(['one zone only']);
-    expect(unreportedProblems(undefined, undefined)).toEqual([]);
+      placementMessages({
+        request,
+        preview: { value: refused, loading: false },
+        rawErrors: [],
+        shownByForm: [],
+      }),
+    ).toEqual([
+      { text: staleError, error: true },
+      { text: 'Next stays blocked until this is fixed.', error: true },
+    ]);
+  });
+
+  it('reads as fixed as soon as the preview fits, whatever the last Next said', () => {
+    expect(
+      placementMessages({
+        request,
+        preview: { value: fits, loading: false },
+        rawErrors: [staleError],
+        shownByForm: [],
+      }),
+    ).toEqual([
+      {
+        text: 'One subnet in each of 2 zones of vpc-p (10.20.0.0/16): the load balancer can use them.',
+        error: false,
+      },
+    ]);
+  });
+
+  it('asks for the account and filters, red once Next was pressed without them', () => {
+    const ask = (rawErrors: string[]) =>
+      placementMessages({
+        request: undefined,
+        preview: { loading: false },
+        rawErrors,
+        shownByForm: [],
+      });
+    expect(ask([])).toEqual([
+      {
+        text: 'Pick the AWS account above, then give every filter a name and at least one value, e.g. tag:Tier = private.',
+        error: false,
+      },
+    ]);
+    expect(ask(['anything'])[0].error).toBe(true);
+  });
+
+  it('says it is looking, and why it could not', () => {
+    expect(
+      placementMessages({
+        request,
+        preview: { value: fits, loading: true },
+        rawErrors: [],
+        shownByForm: [],
+      })[0],
+    ).toEqual({ text: 'Looking up subnets…', error: false });
+    expect(
+      placementMessages({
+        request,
+        preview: { error: new Error('HTTP 503'), loading: false },
+        rawErrors: [],
+        shownByForm: [],
+      }),
+    ).toEqual([
+      { text: 'Could not look up the subnets: HTTP 503', error: true },
+    ]);
+  });
+
+  it('leaves out what the form already draws under the field (a template without ui:hideError)', () => {
+    expect(
+      placementMessages({
+        request,
+        preview: { value: refused, loading: false },
+        rawErrors: [staleError],
+        shownByForm: [staleError],
+      }),
+    ).toEqual([
+      { text: 'Next stays blocked until this is fixed.', error: true },
+    ]);
   });
 });

@@ -17,7 +17,7 @@ async function errorsOf(
 }
 
 describe('validateSubnetFilters', () => {
-  it('turns the placement problems into errors that block Next', async () => {
+  it('turns the placement problems into errors that block Next, naming the field by its title', async () => {
     const previewPlacement = jest.fn().mockResolvedValue({
       zones: [],
       problems: [
@@ -33,7 +33,7 @@ describe('validateSubnetFilters', () => {
       subnetFilters: tierPrivate,
     });
     expect(errors).toEqual([
-      'subnetFilters match more than one subnet in an Availability Zone (eu-west-1a: …)',
+      'The subnet filters match more than one subnet in an Availability Zone (eu-west-1a: …)',
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('validateSubnetFilters', () => {
       formData,
     });
     expect(errors).toEqual([
-      'accountId 555566667777 is not a configured workload account',
+      'The AWS account 555566667777 is not a configured workload account',
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('validateSubnetFilters', () => {
       formData,
     });
     expect(incomplete).toEqual([
-      'Choose the account, then give every filter a name and at least one value.',
+      'Pick the AWS account above, then give every filter a name and at least one value, e.g. tag:Tier = private.',
     ]);
   });
 

@@ -1,7 +1,8 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import type { SubnetFilter } from '@internal/plugin-internal-api-common';
 import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
-import { filtersPreviewRequest } from './logic';
+import { inFormWords } from '../../lookups/formWords';
+import { filtersPreviewRequest, NEEDS_ACCOUNT_AND_FILTERS } from './logic';
 import type { SubnetFiltersUiOptions } from './schema';
 
 /**
@@ -19,9 +20,7 @@ export const validateSubnetFilters: CustomFieldValidator<
     context.uiSchema?.['ui:options'],
   );
   if (!request) {
-    validation.addError(
-      'Choose the account, then give every filter a name and at least one value.',
-    );
+    validation.addError(NEEDS_ACCOUNT_AND_FILTERS);
     return;
   }
   const lookups = context.apiHolder.get(internalApiLookupsApiRef);
@@ -30,7 +29,9 @@ export const validateSubnetFilters: CustomFieldValidator<
   }
   try {
     const preview = await lookups.previewPlacement(request);
-    preview.problems.forEach(problem => validation.addError(problem));
+    preview.problems.forEach(problem =>
+      validation.addError(inFormWords(problem)),
+    );
   } catch (error) {
     validation.addError(
       `Could not check the subnets: ${(error as Error).message}`,

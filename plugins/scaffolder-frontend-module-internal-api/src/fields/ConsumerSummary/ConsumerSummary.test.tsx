@@ -1,0 +1,44 @@
+import { TestApiProvider } from '@backstage/test-utils';
+import { waitFor } from '@testing-library/react';
+import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
+import {
+  fieldProps,
+  mockLookups,
+  renderField,
+} from '../../__testUtils__/renderField';
+import { ConsumerSummary } from './ConsumerSummary';
+
+describe('ConsumerSummary', () => {
+  it('follows the picked consumers, and clears when none is left', async () => {
+    const lookups = mockLookups();
+    lookups.listConsumers.mockResolvedValue([
+      {
+        name: 'customer-api',
+        cidr: '10.40.0.0/16',
+        accountId: '777788889999',
+        region: 'eu-west-1',
+        vpcId: 'vpc-1',
+      },
+    ]);
+    const onChange = jest.fn();
+    const props = (consumers: string[], formData?: string) =>
+      fieldProps({
+        formData,
+        formContext: { formData: { consumers } },
+        onChange,
+      });
+    const { rerender } = await renderField(
+      <ConsumerSummary {...props(['customer-api'])} />,
+      lookups,
+    );
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith('customer-api (10.40.0.0/16)'),
+    );
+    rerender(
+      <TestApiProvider apis={[[internalApiLookupsApiRef, lookups]]}>
+        <ConsumerSummary {...props([], 'customer-api (10.40.0.0/16)')} />
+      </TestApiProvider>,
+    );
+    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(undefined));
+  });
+});
