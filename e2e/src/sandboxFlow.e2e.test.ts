@@ -105,6 +105,14 @@ describe('an internal API created end to end on the sandbox', () => {
       });
     }
     expect(component.spec.providesApis).toEqual(['orders-api']);
+    // What day 2 counts routes and finds the zone by (internal-api-common annotations.ts).
+    expect(component.metadata.annotations).toMatchObject({
+      'internal-api.platform/vpc-id': orders.vpcId,
+      'internal-api.platform/hosted-zone-id': task.output?.text
+        .find((entry: { title: string }) => entry.title === 'AWS changes')
+        .content.match(/\(zone `([A-Z0-9]+)`/)[1],
+      'internal-api.platform/consumers': 'customer-api',
+    });
     expect(api.spec.definition).toContain('url: "https://orders.api.acme.com"');
     expect(task.output?.links).toEqual([
       {

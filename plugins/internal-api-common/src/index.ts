@@ -18,3 +18,8 @@ export {
   parseFailureReport,
 } from './failureReport';
 export type { FailureReport } from './failureReport';
+export {
+  INTERNAL_API_ANNOTATIONS,
+  consumersAnnotation,
+  parseConsumersAnnotation,
+} from './annotations';

@@ -28,7 +28,7 @@ export { planPlacement } from './placement/plan';
 export { planDelegation } from './dns/plan';
 export type { DelegationPlan, DelegationRequest, DnsWrite } from './dns/plan';
 export { normalizeDomainName } from './dns/names';
-export { DOMAIN_ANNOTATION, zoneMark } from './dns/ownership';
+export { zoneMark } from './dns/ownership';
 export type { DomainClaim } from './dns/ownership';
 export { applyDelegation } from './dns/apply';
 export { planRoutes } from './routes/plan';

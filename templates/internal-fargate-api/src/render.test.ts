@@ -371,6 +371,18 @@ describe('the Internal Fargate API template renders a repository that builds', (
         'aws.amazon.com/account-id': values.accountId,
         'aws.amazon.com/region': 'eu-west-1',
       });
+      // What day 2 reads (internal-api-common annotations.ts): the VPC whose routes the API shares,
+      // its zone, its consumers as a sorted set.
+      const serviceConfig = JSON.parse(
+        fs.readFileSync(path.join(dir, 'config', 'service.json'), 'utf8'),
+      );
+      expect(catalog[0].metadata.annotations).toMatchObject({
+        'internal-api.platform/vpc-id': serviceConfig.network.vpcId,
+        'internal-api.platform/hosted-zone-id': 'Z00000000000DRYRUN',
+        'internal-api.platform/consumers': [...values.consumers]
+          .sort()
+          .join(','),
+      });
       // Both entities say who asked (the task's user) and which template made them (this one).
       for (const entity of catalog) {
         expect(entity.metadata.annotations).toMatchObject({

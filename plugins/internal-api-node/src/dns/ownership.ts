@@ -3,14 +3,12 @@ import { InputError } from '@backstage/errors';
 import {
   API_NAME,
   API_NAME_MAX_LENGTH,
+  INTERNAL_API_ANNOTATIONS,
 } from '@internal/plugin-internal-api-common';
 
 // Who owns a name. Two sources say it, both pure data here: the zone's mark
 // (its caller reference, which Route 53 keeps for the zone's life) and the
 // catalog entities that annotate the domain (the action asks the catalog).
-
-/** The annotation the template's Component carries: the domain its API serves. */
-export const DOMAIN_ANNOTATION = 'internal-api.platform/domain';
 
 /** Starts the caller reference of every zone internal-api:dns:delegate creates. */
 export const ZONE_MARK_PREFIX = 'internal-api/';
@@ -101,7 +99,7 @@ export function refuseClaimsOfOtherApis(
     .map(claim => `${claim.entityRef} (owner ${claim.owner ?? 'not set'})`)
     .join(', ');
   throw new InputError(
-    `domainName '${domain}' is already used by ${named}: its ${DOMAIN_ANNOTATION} annotation names it, ` +
+    `domainName '${domain}' is already used by ${named}: its ${INTERNAL_API_ANNOTATIONS.domain} annotation names it, ` +
       `so API '${apiName}' cannot have it. Choose another domain name, or ask that entity's owner.`,
   );
 }

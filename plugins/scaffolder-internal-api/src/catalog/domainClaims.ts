@@ -1,10 +1,8 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  DOMAIN_ANNOTATION,
-  DomainClaim,
-} from '@internal/plugin-internal-api-node';
+import { INTERNAL_API_ANNOTATIONS } from '@internal/plugin-internal-api-common';
+import type { DomainClaim } from '@internal/plugin-internal-api-node';
 
 /** What the delegate action needs to ask the catalog who claims a domain. */
 export interface CatalogAccess {
@@ -22,7 +20,9 @@ export async function findDomainClaims(
 ): Promise<DomainClaim[]> {
   const { items } = await catalog.getEntities(
     {
-      filter: { [`metadata.annotations.${DOMAIN_ANNOTATION}`]: domain },
+      filter: {
+        [`metadata.annotations.${INTERNAL_API_ANNOTATIONS.domain}`]: domain,
+      },
       fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.owner'],
     },
     // The module's own credentials, not the user's: who owns a name is a fact,

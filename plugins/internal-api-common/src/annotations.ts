@@ -1,0 +1,34 @@
+/**
+ * The annotations an internal API's Component carries: the contract between
+ * the template that writes them (skeleton/catalog-info.yaml), the day-2
+ * actions that read them to count who still needs a route, and the entity
+ * page. The catalog is the inventory of internal APIs; these are its columns.
+ */
+export const INTERNAL_API_ANNOTATIONS = {
+  /** The workload account the API runs in (the AWS plugins' own annotation). */
+  accountId: 'aws.amazon.com/account-id',
+  region: 'aws.amazon.com/region',
+  /** The API's domain name; the delegate action refuses it to any other API. */
+  domain: 'internal-api.platform/domain',
+  /** The VPC the API's load balancer is in: APIs in one VPC share their routes. */
+  vpcId: 'internal-api.platform/vpc-id',
+  /** The API's own zone in the workload account. */
+  hostedZoneId: 'internal-api.platform/hosted-zone-id',
+  /** The consumer networks routed to the API, comma-separated (see consumersAnnotation). */
+  consumers: 'internal-api.platform/consumers',
+  /** Who asked for the API (the task's user). */
+  createdBy: 'internal-api.platform/created-by',
+} as const;
+
+/** The consumers annotation's value: names sorted and comma-separated, so equal sets read equal. */
+export function consumersAnnotation(names: readonly string[]): string {
+  return [...new Set(names)].sort().join(',');
+}
+
+/** The consumer names an annotation value lists; blanks and spaces around names are ignored. */
+export function parseConsumersAnnotation(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map(name => name.trim())
+    .filter(name => name !== '');
+}
