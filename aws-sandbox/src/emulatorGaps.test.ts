@@ -1,11 +1,12 @@
 import {
   CreateRouteCommand,
   CreateTransitGatewayRouteCommand,
+  DeleteTransitGatewayRouteCommand,
   DescribeRouteTablesCommand,
   EC2Client,
   SearchTransitGatewayRoutesCommand,
 } from '@aws-sdk/client-ec2';
-import { ec2In } from './accounts';
+import { accountClientConfig, ec2In } from './accounts';
 import { SANDBOX_ACCOUNTS } from './landscape';
 import type { MotoServer } from './motoServer';
 import { Sandbox, startSandbox } from './startSandbox';
@@ -115,6 +116,30 @@ describe('the sandbox proxy closes the emulator gaps', () => {
     ]);
     const direct = await network.direct.send(search);
     expect(direct.Routes?.[0].TransitGatewayAttachments).toEqual([]);
+  });
+
+  it('answers a delete of a transit gateway route that is not there InvalidRoute.NotFound, as AWS does; moto fails', async () => {
+    const remove = new DeleteTransitGatewayRouteCommand({
+      TransitGatewayRouteTableId:
+        sandbox.landscape.config.internalApi.transitGateway.routeTableId,
+      DestinationCidrBlock: '10.94.0.0/16',
+    });
+    await expect(network.proxied.send(remove)).rejects.toMatchObject({
+      name: 'InvalidRoute.NotFound',
+      $metadata: { httpStatusCode: 400 },
+    });
+    // One attempt: the SDK retries an HTTP 500.
+    const direct = new EC2Client({
+      ...(await accountClientConfig(sandbox.moto, SANDBOX_ACCOUNTS.network)),
+      maxAttempts: 1,
+    });
+    try {
+      await expect(direct.send(remove)).rejects.toMatchObject({
+        $metadata: { httpStatusCode: 500 },
+      });
+    } finally {
+      direct.destroy();
+    }
   });
 
   it('answers a denied operation UnauthorizedOperation, dry run or not', async () => {

@@ -12,8 +12,14 @@
  *   SearchTransitGatewayRoutes answers.
  * - moto accepts a second static transit gateway route for a CIDR; AWS
  *   answers `RouteAlreadyExists`. The proxy refuses it as AWS does.
+ * - moto fails a DeleteTransitGatewayRoute of a route that is not there with
+ *   HTTP 500 (an unchecked lookup); AWS answers `InvalidRoute.NotFound`. The
+ *   proxy gives AWS's answer in its place (`failure`).
  * - Permissions: `deny(operation)` makes the proxy answer that operation
  *   `UnauthorizedOperation`, dry run or not, as AWS does for a role without it.
+ * - Route 53 (route53Gaps.ts): moto deletes a record set by name and type even
+ *   when its values changed, and accepts a DELETE of one already gone; AWS
+ *   answers `InvalidChangeBatch`. The proxy refuses such a DELETE as AWS does.
  */
 export interface EmulatorGaps {
   /** An answer in AWS's place, or undefined to forward the request. */
@@ -26,6 +32,8 @@ export interface EmulatorGaps {
   patches(params: URLSearchParams): boolean;
   /** From now on the operation fails as AWS fails a call the role may not make. */
   deny(operation: string): void;
+  /** AWS's error in place of the emulator's failure (HTTP `status` >= 500), or undefined to pass it on. */
+  failure(params: URLSearchParams, status: number): EmulatorAnswer | undefined;
 }
 
 export type EmulatorAnswer = { status: number; body: string };
@@ -162,6 +170,26 @@ export function emulatorGaps(): EmulatorGaps {
 
     deny(operation) {
       denied.add(operation);
+    },
+
+    failure(params, status) {
+      // moto's lookup of the route (or of its table) raises: AWS says the route is not found.
+      // Our code treats both not-found answers alike, so the table case may answer the same.
+      if (
+        status >= 500 &&
+        params.get('Action') === 'DeleteTransitGatewayRoute'
+      ) {
+        return ec2Error(
+          400,
+          'InvalidRoute.NotFound',
+          `No route with destination-cidr-block ${params.get(
+            'DestinationCidrBlock',
+          )} in Transit Gateway Route Table ${params.get(
+            'TransitGatewayRouteTableId',
+          )}`,
+        );
+      }
+      return undefined;
     },
   };
 }

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { emulatorGaps } from './emulatorGaps';
+import { EmulatorAnswer, emulatorGaps } from './emulatorGaps';
 import { RecordedCall, recordedCall } from './recordedCall';
+import { readRecordSetsAs, route53DeleteRefusal } from './route53Gaps';
 
 export type { RecordedCall } from './recordedCall';
 
@@ -73,7 +74,8 @@ export function emulatorUrl(target: string, requestTarget: string) {
  * test or benchmark can count what a process (the backend) really sent,
  * writes above all, without instrumenting the process. It also closes the
  * emulator's gaps that our rules depend on (emulatorGaps.ts: dry runs,
- * cross-account route targets, duplicate transit gateway routes), so
+ * cross-account route targets, duplicate transit gateway routes;
+ * route53Gaps.ts: a Route 53 DELETE must match the record), so
  * everything that talks to the sandbox through it sees AWS's answers.
  */
 export async function startRecordingProxy(
@@ -87,7 +89,7 @@ export async function startRecordingProxy(
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', chunk => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
       const body = Buffer.concat(chunks);
       const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
         request.headers.authorization ?? '',
@@ -111,7 +113,21 @@ export async function startRecordingProxy(
       const params = new URLSearchParams(
         service === 'ec2' ? body.toString() : '',
       );
-      const answer = gaps.answer(params);
+      let answer: EmulatorAnswer | undefined;
+      try {
+        answer =
+          service === 'route53'
+            ? await route53DeleteRefusal(
+                request.method!,
+                upstreamUrl.pathname,
+                body.toString(),
+                readRecordSetsAs(upstreamUrl.origin, request.headers),
+              )
+            : gaps.answer(params);
+      } catch (error) {
+        response.writeHead(502).end(String(error));
+        return;
+      }
       if (answer) {
         response
           .writeHead(answer.status, { 'content-type': 'text/xml' })
@@ -122,6 +138,14 @@ export async function startRecordingProxy(
         upstreamUrl,
         { method: request.method, headers: request.headers },
         upstream => {
+          const instead = gaps.failure(params, upstream.statusCode!);
+          if (instead) {
+            upstream.resume();
+            response
+              .writeHead(instead.status, { 'content-type': 'text/xml' })
+              .end(instead.body);
+            return;
+          }
           if (upstream.statusCode! < 300) {
             gaps.accepted(params);
           }

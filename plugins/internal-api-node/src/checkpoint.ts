@@ -55,11 +55,13 @@ export function withCreatedBefore<TChange extends { status: string }>(
     created: string;
     /** When nothing was created. */
     nothing: string;
+    /** The status a write leaves its change in; default `created` (`removed` for a removal). */
+    status?: TChange['status'];
   },
 ): Error {
   const failure = error as Error;
   const created = changesAfter(changes, written).filter(
-    change => change.status === 'created',
+    change => change.status === (say.status ?? 'created'),
   );
   const before = failure.message;
   failure.message = [
@@ -72,8 +74,13 @@ export function withCreatedBefore<TChange extends { status: string }>(
       : [say.nothing]),
   ].join('\n');
   // The step's log shows the stack, whose first line is the message as it was when the stack was
-  // first read (the SDK reads it): the log must name what was created too.
-  if (before && typeof failure.stack === 'string') {
+  // first read (the SDK reads it): the log must name what was created too. A stack never read
+  // before is formatted now, with the new message already in it.
+  if (
+    before &&
+    typeof failure.stack === 'string' &&
+    !failure.stack.includes(failure.message)
+  ) {
     failure.stack = failure.stack.replace(before, failure.message);
   }
   return failure;

@@ -31,6 +31,15 @@ export { normalizeDomainName } from './dns/names';
 export { zoneMark } from './dns/ownership';
 export type { DomainClaim } from './dns/ownership';
 export { applyDelegation } from './dns/apply';
+export { planUndelegation } from './dns/undelegatePlan';
+export type {
+  UndelegationChange,
+  UndelegationPlan,
+  UndelegationRequest,
+  UndelegationWrite,
+} from './dns/undelegatePlan';
+export { applyUndelegation } from './dns/undelegateApply';
+export { TEARDOWN_RUNBOOK } from './dns/undelegateRules';
 export { planRoutes } from './routes/plan';
 export type { RoutePlan, RouteRequest, RouteWrite } from './routes/plan';
 export {
@@ -40,4 +49,20 @@ export {
 } from './routes/apply';
 export type { RouteChange } from './routes/rules';
 export type { SkippedRouteTable } from './routes/vpcSide';
+export { planRouteDeregistration } from './routes/deregisterPlan';
+export type {
+  DeregisterRequest,
+  DeregistrationPlan,
+  RouteRemovalWrite,
+} from './routes/deregisterPlan';
+export {
+  applyRouteDeregistration,
+  proveRouteRemovalsAllowed,
+  removalText,
+} from './routes/deregisterApply';
+export type {
+  RouteClaim,
+  RouteRemoval,
+  RouteRemovalStatus,
+} from './routes/deregisterRules';
 export { listConsumerNetworks } from './consumers/plan';

@@ -13,8 +13,12 @@ export {
   createDelegateSubdomainAction,
   DELEGATE_SUBDOMAIN_ACTION_ID,
   DRY_RUN_ZONE_ID,
+  createUndelegateSubdomainAction,
+  UNDELEGATE_SUBDOMAIN_ACTION_ID,
   createRegisterRoutesAction,
   REGISTER_ROUTES_ACTION_ID,
+  createDeregisterRoutesAction,
+  DEREGISTER_ROUTES_ACTION_ID,
   createReportChangesAction,
   REPORT_CHANGES_ACTION_ID,
   createCheckGithubRepositoryAction,
@@ -23,4 +27,5 @@ export {
 export { scaffolderModuleGithubRepositoryCheck } from './githubRepositoryCheck';
 export type { CheckGithubRepositoryOptions } from './actions/checkGithubRepository';
 export type { DelegateSubdomainOptions } from './actions/delegateSubdomain';
+export type { UndelegateSubdomainOptions } from './actions/undelegateSubdomain';
 export type { CatalogAccess } from './catalog/domainClaims';

@@ -87,8 +87,10 @@ describe('the internal-api module in a real scaffolder backend', () => {
         .sort(),
     ).toEqual([
       'internal-api:dns:delegate',
+      'internal-api:dns:undelegate',
       'internal-api:placement:resolve',
       'internal-api:report:changes',
+      'internal-api:tgw:deregister-routes',
       'internal-api:tgw:register-routes',
     ]);
     const action = body.find(

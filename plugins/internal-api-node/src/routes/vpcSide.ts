@@ -40,7 +40,10 @@ export type SidePlan = {
  * Which of a consumer VPC's tables carry its workloads' traffic: those with
  * subnets, and the main one only while a subnet has no table of its own.
  */
-function tablesInUse(tables: RouteTableFacts[], zoneOf: Map<string, string>) {
+export function tablesInUse(
+  tables: RouteTableFacts[],
+  zoneOf: Map<string, string>,
+) {
   const explicit = new Set(tables.flatMap(table => table.subnetIds));
   const onMain = [...zoneOf.keys()].filter(id => !explicit.has(id));
   const used = tables.filter(

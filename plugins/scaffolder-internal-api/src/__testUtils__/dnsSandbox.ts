@@ -9,6 +9,7 @@ import {
   startSandbox,
 } from '@internal/aws-sandbox';
 import { createDelegateSubdomainAction } from '../actions/delegateSubdomain';
+import { createUndelegateSubdomainAction } from '../actions/undelegateSubdomain';
 import { countedContext } from './countedContext';
 import { runAction, RunOptions } from './runAction';
 
@@ -20,7 +21,8 @@ export const ORDERS_API_NAME = 'orders-api';
  * acme.com and a second one below it, internal.acme.com; a Route 53 client
  * in the DNS, Orders and Payments accounts to read what the action left; and
  * the action itself, run for the API orders-api in Orders with its AWS calls
- * counted and a catalog holding `catalogEntities` (empty by default).
+ * counted and a catalog holding `catalogEntities` (empty by default); and
+ * the undelegate action, run the same way.
  */
 export async function startDnsSandbox() {
   const sandbox = await startSandbox();
@@ -67,10 +69,42 @@ export async function startDnsSandbox() {
     return { result, counter };
   }
 
+  /** internal-api:dns:undelegate, as `delegate` runs the delegate action. */
+  function undelegate(
+    input: {
+      domainName: string;
+      accountId?: string;
+      apiName?: string;
+      planOnly?: boolean;
+    },
+    options: RunOptions & { failCall?: FailAwsCall } = {},
+  ) {
+    const { counter, ...context } = countedContext(landscape, {
+      failCall: options.failCall,
+    });
+    const action = createUndelegateSubdomainAction({
+      ...context,
+      changeWait: { timeoutMs: 5_000, intervalMs: 10 },
+    });
+    const result = runAction(
+      action,
+      {
+        accountId: SANDBOX_ACCOUNTS.orders,
+        apiName: ORDERS_API_NAME,
+        ...input,
+      },
+      options,
+    );
+    return { result, counter };
+  }
+
   return {
     landscape,
     route53,
+    /** The recording proxy every action's AWS call goes through: it sees what reached "AWS". */
+    proxy: sandbox.proxy,
     delegate,
+    undelegate,
     parentZoneId: (domain: string) =>
       landscape.config.internalApi.parentZones.find(
         zone => zone.domain === domain,

@@ -1,7 +1,9 @@
 import type { InternalApiContext } from '@internal/plugin-internal-api-node';
 import type { CatalogAccess } from '../catalog/domainClaims';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
+import { createUndelegateSubdomainAction } from './undelegateSubdomain';
 import { createRegisterRoutesAction } from './registerRoutes';
+import { createDeregisterRoutesAction } from './deregisterRoutes';
 import { createReportChangesAction } from './reportChanges';
 import { createResolvePlacementAction } from './resolvePlacement';
 
@@ -12,7 +14,9 @@ export function createInternalApiActions(
   return [
     createResolvePlacementAction(options),
     createDelegateSubdomainAction(options),
+    createUndelegateSubdomainAction(options),
     createRegisterRoutesAction(options),
+    createDeregisterRoutesAction(options),
     createReportChangesAction(),
   ];
 }
@@ -27,9 +31,17 @@ export {
   DRY_RUN_ZONE_ID,
 } from './delegateSubdomain';
 export {
+  createUndelegateSubdomainAction,
+  UNDELEGATE_SUBDOMAIN_ACTION_ID,
+} from './undelegateSubdomain';
+export {
   createRegisterRoutesAction,
   REGISTER_ROUTES_ACTION_ID,
 } from './registerRoutes';
+export {
+  createDeregisterRoutesAction,
+  DEREGISTER_ROUTES_ACTION_ID,
+} from './deregisterRoutes';
 export {
   createReportChangesAction,
   REPORT_CHANGES_ACTION_ID,

@@ -7,9 +7,9 @@ import {
   proveRouteWritesAllowed,
   RouteChange,
   routeText,
-  SkippedRouteTable,
 } from '@internal/plugin-internal-api-node';
 import { examples } from './registerRoutes.examples';
+import { logLines, skippedTableLines } from './routeLog';
 
 export const REGISTER_ROUTES_ACTION_ID = 'internal-api:tgw:register-routes';
 
@@ -133,28 +133,6 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
       });
     },
   });
-}
-
-function logLines(logger: { info(message: string): void }, lines: string[]) {
-  lines.forEach(line => logger.info(line));
-}
-
-// One route or table a line, its detail indented below: the task page's log viewer cuts long lines.
-
-/** The log lines of route tables left alone: which, in which VPC, and why. */
-export function skippedTableLines(skipped: SkippedRouteTable[]): string[] {
-  if (skipped.length === 0) {
-    return [];
-  }
-  return [
-    `Leaves ${skipped.length} route table${
-      skipped.length === 1 ? '' : 's'
-    } alone:`,
-    ...skipped.flatMap(table => [
-      `- ${table.routeTableId} in ${table.vpc}:`,
-      `  ${table.reason}.`,
-    ]),
-  ];
 }
 
 /** The log lines of the routes written (or planned, by `verb`), and of those another route carries. */

@@ -1,0 +1,160 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
+import type { EmulatorAnswer } from './emulatorGaps';
+
+/**
+ * Route 53's DELETE of a record set, as AWS answers it where moto 5.2 does
+ * not. AWS deletes a record set only when the request carries it exactly as
+ * it is (TTL, values in any order, alias target, set identifier), and answers
+ * `InvalidChangeBatch` otherwise: "... but it was not found" or "... but the
+ * values provided do not match the current values". moto checks the DELETE
+ * against its journal of past writes, not the zone: it deletes a record whose
+ * values changed since (by name and type alone), and accepts a second DELETE
+ * of a record already gone. Guarded deletes ("only if it still holds what we
+ * read") depend on AWS's answer, so the proxy reads the zone from the
+ * emulator and refuses such a DELETE itself, before moto sees it.
+ *
+ * Each DELETE of a batch is checked against the zone as it is before the
+ * batch (enough for batches that do not delete and re-create one name). A
+ * DELETE that passes goes on to moto, which still wants the values in the
+ * order it stores them (AWS takes any order): send them as they were read.
+ */
+export type ReadRecordSets = (
+  /** `/2013-04-01/hostedzone/<id>/rrset` */
+  rrsetPath: string,
+  name: string,
+  type: string,
+) => Promise<string>;
+
+type RecordSet = {
+  name: string;
+  type: string;
+  setIdentifier?: string;
+  /** TTL, sorted values and alias target: what must match for a DELETE. */
+  content: string;
+};
+
+const RRSET_PATH = /^(\/[^/]+\/hostedzone\/[^/]+\/rrset)\/?$/;
+
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+const element = (xml: string, name: string) => {
+  const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
+  return match ? decode(match[1]) : undefined;
+};
+
+const fqdn = (name: string) => `${name.toLowerCase().replace(/\.$/, '')}.`;
+
+function recordSetOf(xml: string): RecordSet {
+  const values = [...xml.matchAll(/<Value>([\s\S]*?)<\/Value>/g)]
+    .map(match => decode(match[1]))
+    .sort();
+  const alias = element(xml, 'AliasTarget');
+  return {
+    name: fqdn(element(xml, 'Name') ?? ''),
+    type: element(xml, 'Type') ?? '',
+    setIdentifier: element(xml, 'SetIdentifier'),
+    content: JSON.stringify({
+      ttl: element(xml, 'TTL'),
+      values,
+      alias: alias && {
+        zone: element(alias, 'HostedZoneId'),
+        dnsName: fqdn(element(alias, 'DNSName') ?? ''),
+      },
+    }),
+  };
+}
+
+const invalidChangeBatch = (message: string): EmulatorAnswer => ({
+  status: 400,
+  body:
+    '<?xml version="1.0"?>\n<ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/">' +
+    `<Error><Type>Sender</Type><Code>InvalidChangeBatch</Code><Message>${message}</Message></Error>` +
+    '<RequestId>sandbox-proxy</RequestId></ErrorResponse>',
+});
+
+/**
+ * AWS's refusal of a `ChangeResourceRecordSets` request whose DELETE does
+ * not match the zone, or undefined to forward the request. Only that
+ * operation (POST to a zone's `rrset`) is looked at.
+ */
+export async function route53DeleteRefusal(
+  method: string,
+  pathname: string,
+  body: string,
+  read: ReadRecordSets,
+): Promise<EmulatorAnswer | undefined> {
+  const rrsetPath = RRSET_PATH.exec(pathname)?.[1];
+  if (method !== 'POST' || !rrsetPath) {
+    return undefined;
+  }
+  const deletes = [...body.matchAll(/<Change>([\s\S]*?)<\/Change>/g)]
+    .filter(([, change]) => element(change, 'Action') === 'DELETE')
+    .map(([, change]) => recordSetOf(element(change, 'ResourceRecordSet')!));
+  for (const wanted of deletes) {
+    const listing = await read(rrsetPath, wanted.name, wanted.type);
+    const current = [
+      ...listing.matchAll(
+        /<ResourceRecordSet>([\s\S]*?)<\/ResourceRecordSet>/g,
+      ),
+    ]
+      .map(([, xml]) => recordSetOf(xml))
+      .find(
+        set =>
+          set.name === wanted.name &&
+          set.type === wanted.type &&
+          set.setIdentifier === wanted.setIdentifier,
+      );
+    const said = `Tried to delete resource record set [name='${
+      wanted.name
+    }', type='${wanted.type}'${
+      wanted.setIdentifier ? `, set-identifier='${wanted.setIdentifier}'` : ''
+    }]`;
+    if (!current) {
+      return invalidChangeBatch(`${said} but it was not found`);
+    }
+    if (current.content !== wanted.content) {
+      return invalidChangeBatch(
+        `${said} but the values provided do not match the current values`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads record sets from the emulator as the caller: moto keeps each
+ * account's zones apart and tells the account by the request's access key,
+ * so the caller's signature headers are sent along.
+ */
+export function readRecordSetsAs(
+  origin: string,
+  headers: IncomingHttpHeaders,
+): ReadRecordSets {
+  const signed = Object.fromEntries(
+    ['authorization', 'x-amz-date', 'x-amz-security-token']
+      .filter(name => typeof headers[name] === 'string')
+      .map(name => [name, headers[name] as string]),
+  );
+  return (rrsetPath, name, type) =>
+    new Promise((resolve, reject) => {
+      const url = new URL(`${origin}${rrsetPath}`);
+      url.search = new URLSearchParams({
+        name,
+        type,
+        maxitems: '100',
+      }).toString();
+      http
+        .get(url, { headers: signed }, response => {
+          const parts: Buffer[] = [];
+          response.on('data', part => parts.push(part));
+          response.on('end', () => resolve(Buffer.concat(parts).toString()));
+        })
+        .on('error', reject);
+    });
+}

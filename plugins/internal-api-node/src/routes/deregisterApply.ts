@@ -1,0 +1,140 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { InputError } from '@backstage/errors';
+import type { AwsClients } from '../aws/access';
+import {
+  deleteRoute,
+  deleteStaticTgwRoute,
+  mayDeleteRoute,
+  mayDeleteStaticTgwRoute,
+} from '../aws/routeRemovals';
+import { ExistingRoute, readRouteTables, targetText } from '../aws/routeTables';
+import { findTgwRoutes } from '../aws/transitGateway';
+import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
+import type { DeregistrationPlan, RouteRemovalWrite } from './deregisterPlan';
+import type { RouteRemoval } from './deregisterRules';
+
+/** A route for a log line or an error: `rtb-1 10.1.0.0/16 -> tgw-1`. */
+export const removalText = (route: RouteRemoval) =>
+  `${route.routeTableId} ${route.destinationCidrBlock} -> ${route.target}`;
+
+const operationOf = (write: RouteRemovalWrite) =>
+  write.op === 'delete-tgw-route' ? 'DeleteTransitGatewayRoute' : 'DeleteRoute';
+
+/**
+ * Deletes each planned route under its checkpoint, in plan order, and returns
+ * every route with its status. No read comes between the deletes: the plan
+ * read everything first. When a delete fails, the error says which routes the
+ * task had already removed (a run with the same values finds them absent).
+ */
+export async function applyRouteDeregistration(
+  plan: DeregistrationPlan,
+  clients: AwsClients,
+  checkpoint: Checkpoint,
+): Promise<RouteRemoval[]> {
+  const written = new Map<number, RouteRemoval['status']>();
+  for (const write of plan.writes) {
+    const change = plan.changes[write.change];
+    try {
+      written.set(
+        write.change,
+        await checkpoint(write.checkpointKey, () =>
+          removeRoute(clients, change, write),
+        ),
+      );
+    } catch (error) {
+      throw withCreatedBefore(error, plan.changes, written, {
+        describe: removalText,
+        status: 'removed',
+        created:
+          'Routes removed before this failure (a run with the same values finds them absent)',
+        nothing: 'No route was removed before this failure.',
+      });
+    }
+  }
+  return changesAfter(plan.changes, written);
+}
+
+/**
+ * Read-only: sends every planned delete as an EC2 dry run, so a role that may
+ * not make one fails the check step before anything is removed. One call per
+ * planned delete; throws one InputError naming every delete that would be
+ * refused, with its account and table.
+ */
+export async function proveRouteRemovalsAllowed(
+  plan: DeregistrationPlan,
+  clients: AwsClients,
+): Promise<void> {
+  const denied: string[] = [];
+  for (const write of plan.writes) {
+    const change = plan.changes[write.change];
+    const ec2 = await clients.ec2(change);
+    const allowed =
+      write.op === 'delete-tgw-route'
+        ? await mayDeleteStaticTgwRoute(ec2, change)
+        : await mayDeleteRoute(ec2, change);
+    if (!allowed) {
+      // The route on a line of its own: the task page's log viewer cuts long lines.
+      denied.push(
+        `ec2:${operationOf(write)} in account ${change.accountId} (${
+          change.region
+        }):\n  ${removalText(change)}`,
+      );
+    }
+  }
+  if (denied.length > 0) {
+    throw new InputError(
+      `The role the platform uses in these accounts may not make these deletes; nothing was removed:\n- ${denied.join(
+        '\n- ',
+      )}\nAsk the platform team to grant them:\nplugins/internal-api-node/README.md lists the IAM policy each account needs.`,
+    );
+  }
+}
+
+async function removeRoute(
+  clients: AwsClients,
+  change: RouteRemoval,
+  write: RouteRemovalWrite,
+): Promise<'removed' | 'absent'> {
+  const ec2 = await clients.ec2(change);
+  const outcome =
+    write.op === 'delete-tgw-route'
+      ? await deleteStaticTgwRoute(ec2, change)
+      : await deleteRoute(ec2, change);
+  if (outcome === 'deleted') {
+    return 'removed';
+  }
+  // EC2 says it is not there: an earlier try removed it, or someone else did. Make sure.
+  const route = await readRoute(ec2, change, write);
+  if (!route) {
+    return 'absent';
+  }
+  throw new InputError(
+    `${change.routeTableId} (account ${change.accountId}) still routes ${
+      change.destinationCidrBlock
+    } to ${targetText(
+      route,
+    )}, although EC2 answered that the route was not found. ` +
+      'Nothing was replaced: run the task again.',
+  );
+}
+
+async function readRoute(
+  ec2: EC2Client,
+  change: RouteRemoval,
+  write: RouteRemovalWrite,
+): Promise<ExistingRoute | undefined> {
+  if (write.op === 'delete-tgw-route') {
+    const routes = await findTgwRoutes(
+      ec2,
+      change.routeTableId,
+      change.destinationCidrBlock,
+    );
+    return routes.find(route => route.type === 'static');
+  }
+  const [table] = await readRouteTables(ec2, write.vpcId, [
+    change.routeTableId,
+  ]);
+  return table?.routes.find(
+    route => route.destinationCidrBlock === change.destinationCidrBlock,
+  );
+}

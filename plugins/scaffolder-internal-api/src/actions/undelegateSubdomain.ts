@@ -1,0 +1,131 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { inputProperties } from '@internal/plugin-internal-api-common';
+import {
+  applyUndelegation,
+  InternalApiContext,
+  planUndelegation,
+  UndelegationChange,
+  UndelegationPlan,
+  WaitOptions,
+} from '@internal/plugin-internal-api-node';
+import { examples } from './undelegateSubdomain.examples';
+
+export const UNDELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:undelegate';
+
+export interface UndelegateSubdomainOptions extends InternalApiContext {
+  /** How long to wait for Route 53 to report the NS removal INSYNC; default 3 minutes, polled every 5 s. */
+  changeWait?: WaitOptions;
+}
+
+/**
+ * Undoes internal-api:dns:delegate once the API's stack is gone: removes the
+ * parent zone's NS record for the domain, then the API's zone. Removes only
+ * what is provably the API's (the zone's mark names it, the NS record holds
+ * exactly the zone's name servers) and a zone that holds nothing but its SOA
+ * and NS; otherwise refuses, changing nothing.
+ */
+export function createUndelegateSubdomainAction(
+  options: UndelegateSubdomainOptions,
+) {
+  const { internalApi, aws } = options;
+  const wait = options.changeWait ?? { timeoutMs: 180_000, intervalMs: 5_000 };
+  return createTemplateAction({
+    id: UNDELEGATE_SUBDOMAIN_ACTION_ID,
+    description:
+      "Removes an API's subdomain delegation: the parent zone's NS record for the domain (only when it holds " +
+      "exactly the name servers of the API's zone), then the API's hosted zone in the workload account (only " +
+      "when its caller reference names apiName and it holds nothing but its SOA and NS records: remove the API's " +
+      'stack first). Refuses anything else, naming it, and changes nothing. Route 53 has no dry run: planOnly and ' +
+      'a dry-run prove the reads and every refusal, not the permission to delete.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        domainName: z =>
+          inputProperties
+            .domainName(z)
+            .describe(
+              "The API's domain, as internal-api:dns:delegate delegated it",
+            ),
+        accountId: z =>
+          inputProperties
+            .accountId(z)
+            .describe('Workload account that holds the subdomain zone'),
+        apiName: z =>
+          inputProperties
+            .apiName(z)
+            .describe(
+              "The API's catalog name: only a zone whose caller reference names it is removed",
+            ),
+        planOnly: inputProperties.planOnly,
+      },
+      output: {
+        hostedZoneId: z =>
+          z
+            .string()
+            .optional()
+            .describe("The API's zone; absent when there was none"),
+        parentDomain: z => z.string(),
+        changes: z =>
+          z
+            .array(
+              z.object({
+                change: z.string(),
+                target: z.string(),
+                status: z.string(),
+              }),
+            )
+            .describe(
+              'ns-record, then zone: planned (dry-run), removed, or absent (nothing to remove)',
+            ),
+        summary: z => z.string().describe('One line for the task page'),
+      },
+    },
+    async handler(ctx) {
+      const { domainName, accountId, apiName } = ctx.input;
+      await aws.withClients(ctx.user?.ref, async clients => {
+        const plan = await planUndelegation(internalApi, clients, {
+          domainName,
+          accountId,
+          apiName,
+        });
+        const planOnly = Boolean(ctx.isDryRun || ctx.input.planOnly);
+        const changes = planOnly
+          ? plan.changes
+          : await applyUndelegation(plan, clients, {
+              checkpoint: (key, fn) =>
+                ctx.checkpoint({ key, fn }) as Promise<any>,
+              wait,
+            });
+        const summary = summarize(plan, changes);
+        // A change a line: the task page's log viewer cuts long lines.
+        ctx.logger.info(summary);
+        for (const change of changes) {
+          ctx.logger.info(`- ${change.status}: ${change.target}`);
+        }
+        if (plan.zone) {
+          ctx.output('hostedZoneId', plan.zone.hostedZoneId);
+        }
+        ctx.output('parentDomain', plan.parent.domain);
+        ctx.output('changes', changes);
+        ctx.output('summary', summary);
+      });
+    },
+  });
+}
+
+function summarize(plan: UndelegationPlan, changes: UndelegationChange[]) {
+  const { domain, parent } = plan;
+  const named = {
+    'ns-record': `its NS record in ${parent.domain}`,
+    zone: 'its zone',
+  };
+  const due = changes.filter(change => change.status !== 'absent');
+  if (due.length === 0) {
+    return `Nothing to remove: ${domain} has no zone, ${parent.domain} no NS record for it.`;
+  }
+  const what = due.map(change => named[change.change]).join(' and ');
+  return due[0].status === 'planned'
+    ? `Plan only, would undelegate ${domain}: remove ${what}.`
+    : `Undelegated ${domain}: removed ${what}.`;
+}
