@@ -5,6 +5,11 @@ import {
   DeleteTransitGatewayRouteCommand,
   ReplaceRouteCommand,
 } from '@aws-sdk/client-ec2';
+import {
+  ChangeResourceRecordSetsCommand,
+  ListHostedZonesByNameCommand,
+} from '@aws-sdk/client-route-53';
+import { route53In } from './accounts';
 import type { Landscape } from './landscape';
 import { withChanges } from './landscapeExtensions';
 import { withEc2 } from './landscapeVpcs';
@@ -91,4 +96,50 @@ export async function repointTgwRouteByHand(
       }),
     );
   });
+}
+
+/**
+ * An A record for `domainName` in its own zone in `accountId`, as the API's
+ * deployed stack adds one: what a decommission must refuse to remove. Goes to
+ * the emulator directly (pass the sandbox's `moto`), so the proxy records no
+ * write. Resolves to a function that deletes the record again.
+ */
+export async function addStackRecordByHand(
+  moto: MotoServer,
+  spec: { accountId: string; domainName: string },
+): Promise<() => Promise<void>> {
+  const change = async (Action: 'UPSERT' | 'DELETE') => {
+    const route53 = await route53In(moto, spec.accountId);
+    try {
+      const { HostedZones = [] } = await route53.send(
+        new ListHostedZonesByNameCommand({ DNSName: spec.domainName }),
+      );
+      const zone = HostedZones.find(z => z.Name === `${spec.domainName}.`);
+      if (!zone) {
+        throw new Error(`No zone ${spec.domainName} in ${spec.accountId}`);
+      }
+      await route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: zone.Id,
+          ChangeBatch: {
+            Changes: [
+              {
+                Action,
+                ResourceRecordSet: {
+                  Name: spec.domainName,
+                  Type: 'A',
+                  TTL: 60,
+                  ResourceRecords: [{ Value: '10.1.0.10' }],
+                },
+              },
+            ],
+          },
+        }),
+      );
+    } finally {
+      route53.destroy();
+    }
+  };
+  await change('UPSERT');
+  return () => change('DELETE');
 }

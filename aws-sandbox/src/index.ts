@@ -36,7 +36,11 @@ export {
   addForeignRoute,
 } from './landscapeRoutes';
 export { privateSubnet, publicSubnet } from './landscapeVpcs';
-export { repointTgwRouteByHand, repointVpcRouteByHand } from './changesByHand';
+export {
+  addStackRecordByHand,
+  repointTgwRouteByHand,
+  repointVpcRouteByHand,
+} from './changesByHand';
 export { startSandbox } from './startSandbox';
 export type { Sandbox } from './startSandbox';
 export { sandboxConfig, writeSandboxConfig } from './sandboxConfig';

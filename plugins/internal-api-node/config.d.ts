@@ -100,5 +100,15 @@ export interface Config {
        */
       accountId: string;
     }>;
+
+    /** The entity card's status (internal-api-backend). */
+    status?: {
+      /**
+       * How long a status read from AWS is answered from memory, per entity,
+       * so reloads of a page do not repeat the AWS calls.
+       * @default 30
+       */
+      cacheSeconds?: number;
+    };
   };
 }

@@ -5,6 +5,7 @@ import type {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { isError, ServiceUnavailableError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DomainCheckResponse,
   inputProperties,
@@ -29,15 +30,18 @@ import {
   LookupLimits,
   TooManyLookupsError,
 } from './lookupLimits';
+import { createStatusReader, DEFAULT_STATUS_CACHE_SECONDS } from './status';
 
 export interface RouterOptions {
   context: InternalApiContext;
   httpAuth: HttpAuthService;
   config: RootConfigService;
   logger: LoggerService;
+  /** Reads the entity whose status is asked for, with the caller's credentials. */
+  catalog: CatalogService;
   /** Default {@link DEFAULT_LOOKUP_LIMITS}; tests pass small ones. */
   limits?: LookupLimits;
-  /** The clock of the limits, for tests. */
+  /** The clock of the limits and the status cache, for tests. */
   now?: () => number;
 }
 
@@ -211,6 +215,28 @@ export async function createRouter(
       },
     );
     res.json(check);
+  });
+
+  const readStatus = createStatusReader({
+    context,
+    catalog: options.catalog,
+    logger,
+    cacheSeconds:
+      options.config.getOptionalNumber('internalApi.status.cacheSeconds') ??
+      DEFAULT_STATUS_CACHE_SECONDS,
+    now: options.now,
+  });
+
+  // The entity card's status: one request per page view, cached per entity.
+  router.get('/status/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await readStatus(
+        { kind, namespace, name },
+        { credentials, userEntityRef: credentials.principal.userEntityRef },
+      ),
+    );
   });
 
   router.use(

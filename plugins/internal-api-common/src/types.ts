@@ -124,3 +124,80 @@ export type DomainCheckResponse = DomainCheck | LookupRefusal;
 
 /** `GET /accounts`, `/parent-domains`, `/consumers` answer `{ items }`. */
 export type LookupList<T> = { items: T[] };
+
+/**
+ * One route the status looked at: `present` (ours: to the expected target
+ * alone), `missing`, `taken` (a route for the CIDR, or one that overlaps it,
+ * leads elsewhere: `foundTarget` says where) or `covered` (a broader route to
+ * the transit gateway carries it, as register accepts).
+ */
+export type RouteState = 'present' | 'missing' | 'taken' | 'covered';
+
+export type RouteStatus = {
+  accountId: string;
+  /** A VPC route table, or the transit gateway route table. */
+  routeTableId: string;
+  destinationCidrBlock: string;
+  /** Where the route should lead: tgw-… in a VPC table, the provider's tgw-attach-… in the gateway's. */
+  target: string;
+  state: RouteState;
+  /** taken: where it leads instead; covered: the broader route. */
+  foundTarget?: string;
+  /** What to do about it; set whenever the state is drift (missing, taken). */
+  todo?: string;
+};
+
+/** The parent zone's NS record for the API's domain against the zone's delegation set. */
+export type DelegationStatus = {
+  parentDomain?: string;
+  state: 'present' | 'missing' | 'different' | 'unknown';
+  parentNameServers: string[];
+  zoneNameServers: string[];
+  todo?: string;
+};
+
+/** The API's hosted zone in the workload account. */
+export type ZoneStatus = {
+  hostedZoneId: string;
+  exists: boolean;
+  /** The API the zone's mark (caller reference) names, when it names one. */
+  markedFor?: string;
+  /** Whether the stack is deployed: the zone holds records besides its apex SOA and NS. */
+  deployed: boolean;
+  recordCount: number;
+  /** A few of those records, e.g. `A orders.api.acme.com`. */
+  records: string[];
+  todo?: string;
+};
+
+/** The routes between the provider VPC and one consumer network, both ways. */
+export type ConsumerRouteStatus = {
+  name: string;
+  cidr?: string;
+  /** Routes to the consumer's CIDR in the provider VPC's tables. */
+  providerSide: RouteStatus[];
+  /** Routes to the provider's CIDR in the consumer VPC's tables. */
+  consumerSide: RouteStatus[];
+  /** Why the routes could not be read (not configured, VPC gone). */
+  problem?: string;
+};
+
+/** `GET /status/:kind/:namespace/:name`: what the entity card shows. */
+export type InternalApiStatus = {
+  entityRef: string;
+  accountId: string;
+  region: string;
+  vpcId: string;
+  vpcCidr?: string;
+  domain: string;
+  delegation: DelegationStatus;
+  zone: ZoneStatus;
+  /** The transit gateway's static route to the provider VPC; absent when no gateway route table is configured. */
+  transitGatewayRoute?: RouteStatus;
+  consumers: ConsumerRouteStatus[];
+  /** Every `todo` above, in order: empty when nothing drifted. */
+  drift: string[];
+  /** When AWS was read (ISO 8601); answers are cached for `cacheSeconds`. */
+  checkedAt: string;
+  cacheSeconds: number;
+};

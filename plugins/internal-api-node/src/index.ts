@@ -66,3 +66,5 @@ export type {
   RouteRemovalStatus,
 } from './routes/deregisterRules';
 export { listConsumerNetworks } from './consumers/plan';
+export { readApiStatus } from './status/read';
+export type { ApiStatusReading, StatusRequest } from './status/read';

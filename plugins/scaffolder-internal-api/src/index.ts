@@ -21,6 +21,8 @@ export {
   DEREGISTER_ROUTES_ACTION_ID,
   createReportChangesAction,
   REPORT_CHANGES_ACTION_ID,
+  createUnregisterEntityAction,
+  UNREGISTER_ENTITY_ACTION_ID,
   createCheckGithubRepositoryAction,
   CHECK_GITHUB_REPOSITORY_ACTION_ID,
 } from './actions';

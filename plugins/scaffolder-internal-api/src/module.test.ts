@@ -86,6 +86,7 @@ describe('the internal-api module in a real scaffolder backend', () => {
         .filter((id: string) => id.startsWith('internal-api:'))
         .sort(),
     ).toEqual([
+      'internal-api:catalog:unregister',
       'internal-api:dns:delegate',
       'internal-api:dns:undelegate',
       'internal-api:placement:resolve',

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { backendApi } from '@internal/aws-sandbox';
 import {
   createInternalApiContext,
@@ -20,6 +22,8 @@ export async function startLookupServer(options: {
   now?: () => number;
   /** Replaces what the context would do with AWS, e.g. to fail in a way AWS never does. */
   aws?: InternalApiContext['aws'];
+  /** Where the status reads entities; default an empty in-memory catalog. */
+  catalog?: CatalogService;
 }) {
   const logger = mockServices.logger.mock();
   const config = mockServices.rootConfig({ data: options.config });
@@ -27,6 +31,7 @@ export async function startLookupServer(options: {
   const router = await createRouter({
     context: { ...context, aws: options.aws ?? context.aws },
     httpAuth: mockServices.httpAuth(),
+    catalog: options.catalog ?? catalogServiceMock(),
     config,
     logger,
     limits: options.limits,

@@ -65,6 +65,29 @@ export async function getNameServers(
   return DelegationSet?.NameServers ?? [];
 }
 
+/** The zone's name, mark and name servers, or undefined when the account has no zone of that id. */
+export async function readHostedZone(
+  route53: Route53Client,
+  hostedZoneId: string,
+): Promise<(PublicZone & { name: string; nameServers: string[] }) | undefined> {
+  try {
+    const { HostedZone, DelegationSet } = await route53.send(
+      new GetHostedZoneCommand({ Id: hostedZoneId }),
+    );
+    return {
+      hostedZoneId: bareZoneId(HostedZone?.Id ?? hostedZoneId),
+      name: (HostedZone?.Name ?? '').toLowerCase().replace(/\.$/, ''),
+      callerReference: HostedZone?.CallerReference ?? '',
+      nameServers: DelegationSet?.NameServers ?? [],
+    };
+  } catch (error) {
+    if ((error as Error).name === 'NoSuchHostedZone') {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 const isAtOrBelow = (recordName: string | undefined, name: string) => {
   const record = (recordName ?? '').toLowerCase();
   return record === fqdn(name) || record.endsWith(`.${fqdn(name)}`);

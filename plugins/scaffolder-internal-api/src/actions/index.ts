@@ -6,6 +6,7 @@ import { createRegisterRoutesAction } from './registerRoutes';
 import { createDeregisterRoutesAction } from './deregisterRoutes';
 import { createReportChangesAction } from './reportChanges';
 import { createResolvePlacementAction } from './resolvePlacement';
+import { createUnregisterEntityAction } from './unregisterEntity';
 
 /** Every action this module offers, built from shared dependencies. */
 export function createInternalApiActions(
@@ -18,6 +19,7 @@ export function createInternalApiActions(
     createRegisterRoutesAction(options),
     createDeregisterRoutesAction(options),
     createReportChangesAction(),
+    createUnregisterEntityAction(options),
   ];
 }
 
@@ -46,6 +48,10 @@ export {
   createReportChangesAction,
   REPORT_CHANGES_ACTION_ID,
 } from './reportChanges';
+export {
+  createUnregisterEntityAction,
+  UNREGISTER_ENTITY_ACTION_ID,
+} from './unregisterEntity';
 // Not in createInternalApiActions: installed with the GitHub publisher (see githubRepositoryCheck.ts).
 export {
   createCheckGithubRepositoryAction,

@@ -99,6 +99,8 @@ function faultyLocalGitModule(faults: Map<string, PublishFault>) {
 }
 
 export const TEMPLATE_REF = 'template:default/internal-fargate-api';
+export const DECOMMISSION_TEMPLATE_REF =
+  'template:default/decommission-internal-api';
 
 /**
  * The catalog and scaffolder as the sandbox app composes them, in-process,
@@ -132,6 +134,10 @@ export async function startTaskBackend(options: {
                 type: 'file',
                 target: path.join(templateDir, 'template.yaml'),
               },
+              {
+                type: 'file',
+                target: path.join(templateDir, 'decommission.yaml'),
+              },
             ],
           },
         },
@@ -142,9 +148,9 @@ export async function startTaskBackend(options: {
     `http://localhost:${backend.server.port()}`,
     mockCredentials.user.header(),
   );
-  await waitForEntity(api, 'template', 'internal-fargate-api', {
-    timeoutMs: 30_000,
-  });
+  for (const name of ['internal-fargate-api', 'decommission-internal-api']) {
+    await waitForEntity(api, 'template', name, { timeoutMs: 30_000 });
+  }
   return {
     api,
     /** The bare repository publish:github created for `repo` (owner acme). */
