@@ -198,6 +198,18 @@ describe('the /create page', () => {
       .waitFor({ timeout: 60_000 });
     expect(page.url()).toContain(`/catalog/default/component/${values.name}`);
     await screenshot('catalog-entity');
+    // The "Internal API" card reads AWS live: the task delegated the domain; nothing is deployed.
+    const card = page.locator('.MuiCard-root', { hasText: 'Internal API' });
+    await card
+      .getByText(/^Delegated from /)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await card
+      .getByText(/^Stack not deployed/)
+      .first()
+      .waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot('entity-card');
     // Every link of the task page and the entity page opens a page, except the API's own address,
     // which answers only from the consumer networks once deployed (nothing is deployed here).
     const viewSource = page.getByRole('link', { name: /view source/i });

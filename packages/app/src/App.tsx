@@ -4,7 +4,9 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
-import internalApiFormFields from '@internal/plugin-scaffolder-frontend-module-internal-api';
+import internalApiFormFields, {
+  catalogInternalApiModule,
+} from '@internal/plugin-scaffolder-frontend-module-internal-api';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 import { translationsModule } from './modules/translations';
@@ -14,6 +16,7 @@ export default createApp({
     catalogPlugin,
     scaffolderPlugin,
     internalApiFormFields,
+    catalogInternalApiModule,
     apiDocsPlugin,
     orgPlugin,
     userSettingsPlugin,

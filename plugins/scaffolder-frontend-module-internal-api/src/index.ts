@@ -5,7 +5,10 @@
  *
  * @packageDocumentation
  */
-export { scaffolderInternalApiModule as default } from './module';
+export {
+  scaffolderInternalApiModule as default,
+  catalogInternalApiModule,
+} from './module';
 export { InternalApiClient } from './api/InternalApiClient';
 export { internalApiLookupsApiRef } from './api/InternalApiLookups';
 export type { InternalApiLookups } from './api/InternalApiLookups';

@@ -4,6 +4,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { createElement } from 'react';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { INTERNAL_API_ANNOTATIONS } from '@internal/plugin-internal-api-common';
 import {
   FormFieldBlueprint,
   scaffolderTemplateOutputsBlueprint,
@@ -68,4 +71,24 @@ export const scaffolderInternalApiModule = createFrontendModule({
       FormFieldBlueprint.make({ name, params: { field } }),
     ),
   ],
+});
+
+// The Component page's "Internal API" card, on the API's Components only (the template writes the annotation).
+const statusCard = EntityCardBlueprint.make({
+  name: 'internal-api-status',
+  params: {
+    filter: entity =>
+      Boolean(entity.metadata.annotations?.[INTERNAL_API_ANNOTATIONS.domain]),
+    type: 'content',
+    loader: () =>
+      import('./entityCard/InternalApiStatusCard').then(m =>
+        createElement(m.InternalApiStatusCard),
+      ),
+  },
+});
+
+/** The entity page's "Internal API" card, for the new frontend system (it uses the lookups API above). */
+export const catalogInternalApiModule = createFrontendModule({
+  pluginId: 'catalog',
+  extensions: [statusCard],
 });

@@ -13,6 +13,7 @@ export const mockLookups = (): jest.Mocked<InternalApiLookups> => ({
   listParentDomains: jest.fn(),
   previewPlacement: jest.fn(),
   checkDomain: jest.fn(),
+  getStatus: jest.fn(),
 });
 
 /** What a validator's `context.apiHolder` gives; `undefined`: the app does not install the lookups. */

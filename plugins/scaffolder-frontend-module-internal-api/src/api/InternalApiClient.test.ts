@@ -36,6 +36,19 @@ describe('InternalApiClient', () => {
     );
   });
 
+  it("asks for an entity's status at its kind/namespace/name", async () => {
+    const { client, fetch } = clientAnswering(() => json(200, { drift: [] }));
+    await client.getStatus({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'orders-api',
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/internal-api/status/Component/default/orders-api',
+      expect.objectContaining({ method: 'GET' }),
+    );
+  });
+
   it('asks once for identical previews in flight, again once answered', async () => {
     const { client, fetch } = clientAnswering(() =>
       json(200, { zones: [], problems: [] }),

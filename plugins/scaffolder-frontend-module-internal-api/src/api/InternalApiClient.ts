@@ -3,12 +3,13 @@ import type {
   ConsumerNetworkFacts,
   DomainCheckRequest,
   DomainCheckResponse,
+  InternalApiStatus,
   LookupList,
   PlacementPreviewRequest,
   PlacementPreviewResponse,
   WorkloadAccount,
 } from '@internal/plugin-internal-api-common';
-import type { InternalApiLookups } from './InternalApiLookups';
+import type { EntityName, InternalApiLookups } from './InternalApiLookups';
 
 /**
  * Calls /api/internal-api through the app's fetch API, which adds the
@@ -55,6 +56,11 @@ export class InternalApiClient implements InternalApiLookups {
 
   checkDomain(request: DomainCheckRequest): Promise<DomainCheckResponse> {
     return this.call<DomainCheckResponse>('POST', '/domain/check', request);
+  }
+
+  getStatus({ kind, namespace, name }: EntityName): Promise<InternalApiStatus> {
+    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
+    return this.shared('GET', `/status/${path}`);
   }
 
   /** The answer to an identical call still in flight, else a new call. */

@@ -3,6 +3,7 @@ import type {
   ConsumerNetworkFacts,
   DomainCheckRequest,
   DomainCheckResponse,
+  InternalApiStatus,
   PlacementPreviewRequest,
   PlacementPreviewResponse,
   WorkloadAccount,
@@ -22,7 +23,12 @@ export interface InternalApiLookups {
     request: PlacementPreviewRequest,
   ): Promise<PlacementPreviewResponse>;
   checkDomain(request: DomainCheckRequest): Promise<DomainCheckResponse>;
+  /** What AWS holds for the API's Component now: the entity page's card. */
+  getStatus(entityRef: EntityName): Promise<InternalApiStatus>;
 }
+
+/** An entity's kind, namespace and name (catalog-model's CompoundEntityRef). */
+export type EntityName = { kind: string; namespace: string; name: string };
 
 export const internalApiLookupsApiRef = createApiRef<InternalApiLookups>({
   id: 'plugin.internal-api.lookups',
