@@ -16,6 +16,7 @@ import {
 } from '../aws/transitGateway';
 import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
 import type { RoutePlan, RouteWrite } from './plan';
+import { proveEc2WritesAllowed } from './permissions';
 import type { RouteChange } from './rules';
 
 /** A route for a log line or an error: `rtb-1 10.1.0.0/16 -> tgw-1`. */
@@ -56,43 +57,31 @@ export async function applyRoutes(
 }
 
 /**
- * Read-only: sends every planned write as an EC2 dry run, so a role that may
- * not make one fails the check step, before anything is written, and not
- * halfway through the apply. One call per planned write; throws one
- * InputError naming every write that would be refused.
+ * Read-only: every planned write sent as an EC2 dry run (see
+ * proveEc2WritesAllowed), so a role that may not make one fails the check step.
  */
 export async function proveRouteWritesAllowed(
   plan: RoutePlan,
   clients: AwsClients,
 ): Promise<void> {
-  const denied: string[] = [];
-  for (const write of plan.writes) {
-    const change = plan.changes[write.change];
-    const ec2 = await clients.ec2(change);
-    const allowed =
-      write.op === 'create-tgw-route'
-        ? await mayCreateStaticTgwRoute(ec2, change)
-        : await mayCreateTransitGatewayRoute(ec2, change);
-    if (!allowed) {
-      // The route on a line of its own: the task page's log viewer cuts long lines.
-      denied.push(
-        `ec2:${
-          write.op === 'create-tgw-route'
-            ? 'CreateTransitGatewayRoute'
-            : 'CreateRoute'
-        } in account ${change.accountId} (${change.region}):\n  ${routeText(
-          change,
-        )}`,
-      );
-    }
-  }
-  if (denied.length > 0) {
-    throw new InputError(
-      `The role the platform uses in these accounts may not make these writes; nothing was written:\n- ${denied.join(
-        '\n- ',
-      )}\nAsk the platform team to grant them:\nplugins/internal-api-node/README.md lists the IAM policy each account needs.`,
-    );
-  }
+  await proveEc2WritesAllowed(
+    plan.writes.map(write => {
+      const change = plan.changes[write.change];
+      const tgw = write.op === 'create-tgw-route';
+      return {
+        accountId: change.accountId,
+        region: change.region,
+        operation: tgw ? 'CreateTransitGatewayRoute' : 'CreateRoute',
+        text: routeText(change),
+        allowed: ec2 =>
+          tgw
+            ? mayCreateStaticTgwRoute(ec2, change)
+            : mayCreateTransitGatewayRoute(ec2, change),
+      };
+    }),
+    clients,
+    { writes: 'writes', nothingChanged: 'nothing was written' },
+  );
 }
 
 async function createRoute(

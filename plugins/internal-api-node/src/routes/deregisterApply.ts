@@ -12,6 +12,7 @@ import { findTgwRoutes } from '../aws/transitGateway';
 import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
 import type { DeregistrationPlan, RouteRemovalWrite } from './deregisterPlan';
 import type { RouteRemoval } from './deregisterRules';
+import { proveEc2WritesAllowed } from './permissions';
 
 /** A route for a log line or an error: `rtb-1 10.1.0.0/16 -> tgw-1`. */
 export const removalText = (route: RouteRemoval) =>
@@ -55,39 +56,31 @@ export async function applyRouteDeregistration(
 }
 
 /**
- * Read-only: sends every planned delete as an EC2 dry run, so a role that may
- * not make one fails the check step before anything is removed. One call per
- * planned delete; throws one InputError naming every delete that would be
- * refused, with its account and table.
+ * Read-only: every planned delete sent as an EC2 dry run (see
+ * proveEc2WritesAllowed), so a role that may not make one fails the check
+ * step before anything is removed.
  */
 export async function proveRouteRemovalsAllowed(
   plan: DeregistrationPlan,
   clients: AwsClients,
 ): Promise<void> {
-  const denied: string[] = [];
-  for (const write of plan.writes) {
-    const change = plan.changes[write.change];
-    const ec2 = await clients.ec2(change);
-    const allowed =
-      write.op === 'delete-tgw-route'
-        ? await mayDeleteStaticTgwRoute(ec2, change)
-        : await mayDeleteRoute(ec2, change);
-    if (!allowed) {
-      // The route on a line of its own: the task page's log viewer cuts long lines.
-      denied.push(
-        `ec2:${operationOf(write)} in account ${change.accountId} (${
-          change.region
-        }):\n  ${removalText(change)}`,
-      );
-    }
-  }
-  if (denied.length > 0) {
-    throw new InputError(
-      `The role the platform uses in these accounts may not make these deletes; nothing was removed:\n- ${denied.join(
-        '\n- ',
-      )}\nAsk the platform team to grant them:\nplugins/internal-api-node/README.md lists the IAM policy each account needs.`,
-    );
-  }
+  await proveEc2WritesAllowed(
+    plan.writes.map(write => {
+      const change = plan.changes[write.change];
+      return {
+        accountId: change.accountId,
+        region: change.region,
+        operation: operationOf(write),
+        text: removalText(change),
+        allowed: ec2 =>
+          write.op === 'delete-tgw-route'
+            ? mayDeleteStaticTgwRoute(ec2, change)
+            : mayDeleteRoute(ec2, change),
+      };
+    }),
+    clients,
+    { writes: 'deletes', nothingChanged: 'nothing was removed' },
+  );
 }
 
 async function removeRoute(

@@ -1,0 +1,47 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { InputError } from '@backstage/errors';
+import type { AwsClients } from '../aws/access';
+
+/** One planned EC2 write, as the permission check sends it: a dry run. */
+export interface PlannedEc2Write {
+  accountId: string;
+  region: string;
+  /** The IAM action, e.g. `CreateRoute`. */
+  operation: string;
+  /** The route, for the message. */
+  text: string;
+  /** Sends the write as an EC2 dry run: true when the role may make it. */
+  allowed(ec2: EC2Client): Promise<boolean>;
+}
+
+/**
+ * Read-only: sends every planned write as an EC2 dry run, so a role that may
+ * not make one fails the check step, before anything changes, and not
+ * halfway through the apply. One call per write; throws one InputError
+ * naming every write that would be refused, with its account.
+ */
+export async function proveEc2WritesAllowed(
+  writes: PlannedEc2Write[],
+  clients: AwsClients,
+  wording: { writes: string; nothingChanged: string },
+): Promise<void> {
+  const denied: string[] = [];
+  for (const write of writes) {
+    const ec2 = await clients.ec2(write);
+    if (!(await write.allowed(ec2))) {
+      // The route on a line of its own: the task page's log viewer cuts long lines.
+      denied.push(
+        `ec2:${write.operation} in account ${write.accountId} (${write.region}):\n  ${write.text}`,
+      );
+    }
+  }
+  if (denied.length > 0) {
+    throw new InputError(
+      `The role the platform uses in these accounts may not make these ${
+        wording.writes
+      }; ${wording.nothingChanged}:\n- ${denied.join(
+        '\n- ',
+      )}\nAsk the platform team to grant them:\nplugins/internal-api-node/README.md lists the IAM policy each account needs.`,
+    );
+  }
+}
