@@ -63,9 +63,10 @@ describe('the /create page', () => {
     ).resolves.toBe(0);
 
     // The catalog ingests file locations a few seconds after start; the page polls for us.
+    // The card titled so (the Decommission template's card names it in its description).
     const card = page
-      .locator('article, [class*="MuiCard"]')
-      .filter({ hasText: 'Internal Fargate API' })
+      .locator('[class*="MuiCard-root"]')
+      .filter({ has: page.getByText('Internal Fargate API', { exact: true }) })
       .first();
     await card.waitFor({ timeout: 60_000 });
     await screenshot('create-page');
