@@ -7,7 +7,11 @@ import {
   SANDBOX_ACCOUNTS,
   startSandbox,
 } from '@internal/aws-sandbox';
-import { createAccountCredentials, stsSessionName } from './credentials';
+import {
+  cachedUntilExpiry,
+  createAccountCredentials,
+  stsSessionName,
+} from './credentials';
 
 const ACCOUNT = SANDBOX_ACCOUNTS.orders;
 
@@ -41,6 +45,25 @@ describe('createAccountCredentials against the emulator', () => {
     await expect(callerArn(ACCOUNT, 'user:default/jane.doe')).resolves.toBe(
       `arn:aws:sts::${ACCOUNT}:assumed-role/backstage-internal-api/backstage-default.jane.doe-d410da1e`,
     );
+  });
+
+  it('assumes the role once for many clients, not once per client', async () => {
+    const credentials = createAccountCredentials({
+      config,
+      credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+      logger: mockServices.logger.mock(),
+    });
+    sandbox.proxy.clear();
+    for (let i = 0; i < 3; i++) {
+      const provider = await credentials.forAccount(
+        ACCOUNT,
+        'user:default/sam',
+      );
+      await provider();
+    }
+    expect(
+      sandbox.proxy.calls().filter(call => call.operation === 'AssumeRole'),
+    ).toHaveLength(1);
   });
 
   it("uses the integration's shared session when there is no initiator", async () => {
@@ -86,6 +109,35 @@ describe('createAccountCredentials when the role refuses the session name', () =
         "does not allow session name 'backstage-default.jane.doe-d410da1e'",
       ),
     );
+  });
+});
+
+describe('cachedUntilExpiry', () => {
+  const session = (minutesLeft: number) => ({
+    accessKeyId: `AKIA${minutesLeft}`,
+    secretAccessKey: 'secret',
+    expiration: new Date(Date.now() + minutesLeft * 60_000),
+  });
+
+  it('asks again only when the session is within 5 minutes of expiry, when forced, or after a failure', async () => {
+    const answers = [
+      Promise.reject(new Error('throttled')),
+      Promise.resolve(session(60)),
+      Promise.resolve(session(4)),
+      Promise.resolve(session(60)),
+    ];
+    answers[0].catch(() => {});
+    const provider = jest.fn(() => answers.shift()!);
+    const cached = cachedUntilExpiry(provider);
+
+    await expect(cached()).rejects.toThrow('throttled');
+    expect((await cached()).accessKeyId).toBe('AKIA60');
+    expect((await cached()).accessKeyId).toBe('AKIA60');
+    expect(provider).toHaveBeenCalledTimes(2);
+    expect((await cached({ forceRefresh: true })).accessKeyId).toBe('AKIA4');
+    // 4 minutes left: refreshed on the next call.
+    expect((await cached()).accessKeyId).toBe('AKIA60');
+    expect(provider).toHaveBeenCalledTimes(4);
   });
 });
 

@@ -3,7 +3,10 @@ import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+} from '@aws-sdk/types';
 
 /** Credentials for one account, with the person who asked named where possible. */
 export interface AccountCredentials {
@@ -59,25 +62,60 @@ export function createAccountCredentials(options: {
           },
           clientConfig: { region: role.region },
         });
-        named.set(key, async identityProperties => {
-          try {
-            return await namedProvider(identityProperties);
-          } catch (error) {
-            if (
-              (error as Error).name !== 'AccessDenied' &&
-              (error as Error).name !== 'AccessDeniedException'
-            ) {
-              throw error;
+        named.set(
+          key,
+          cachedUntilExpiry(async identityProperties => {
+            try {
+              return await namedProvider(identityProperties);
+            } catch (error) {
+              if (
+                (error as Error).name !== 'AccessDenied' &&
+                (error as Error).name !== 'AccessDeniedException'
+              ) {
+                throw error;
+              }
+              logger.warn(
+                `Role ${role.roleArn} does not allow session name '${sessionName}'; using the shared 'backstage' session`,
+              );
+              return managerProvider(identityProperties);
             }
-            logger.warn(
-              `Role ${role.roleArn} does not allow session name '${sessionName}'; using the shared 'backstage' session`,
-            );
-            return managerProvider(identityProperties);
-          }
-        });
+          }),
+        );
       }
       return named.get(key)!;
     },
+  };
+}
+
+/** Credentials are asked for again this long before they expire. */
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
+
+/**
+ * Holds the session until shortly before it expires: the SDK's
+ * fromTemporaryCredentials calls AssumeRole every time it is asked, and every
+ * new client asks (each step and status read opens its own clients), so
+ * without this each of them paid an STS round trip per client.
+ */
+export function cachedUntilExpiry(
+  provider: AwsCredentialIdentityProvider,
+): AwsCredentialIdentityProvider {
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+  return async identityProperties => {
+    if (pending && !identityProperties?.forceRefresh) {
+      try {
+        const identity = await pending;
+        if (
+          !identity.expiration ||
+          identity.expiration.getTime() - Date.now() > REFRESH_BEFORE_EXPIRY_MS
+        ) {
+          return identity;
+        }
+      } catch {
+        // A failed attempt is not kept: ask again below.
+      }
+    }
+    pending = provider(identityProperties);
+    return pending;
   };
 }
 
