@@ -16,6 +16,8 @@ export const INTERNAL_API_ANNOTATIONS = {
   hostedZoneId: 'internal-api.platform/hosted-zone-id',
   /** The consumer networks routed to the API, comma-separated (see consumersAnnotation). */
   consumers: 'internal-api.platform/consumers',
+  /** The API's repository as owner/name (Backstage's GitHub annotation): day 2's pull requests go there. */
+  repository: 'github.com/project-slug',
   /** Who asked for the API (the task's user). */
   createdBy: 'internal-api.platform/created-by',
 } as const;

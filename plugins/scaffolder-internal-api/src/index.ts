@@ -23,6 +23,10 @@ export {
   REPORT_CHANGES_ACTION_ID,
   createUnregisterEntityAction,
   UNREGISTER_ENTITY_ACTION_ID,
+  createPlanConsumerChangeAction,
+  PLAN_CONSUMER_CHANGE_ACTION_ID,
+  createWriteConsumerChangeAction,
+  WRITE_CONSUMER_CHANGE_ACTION_ID,
   createCheckGithubRepositoryAction,
   CHECK_GITHUB_REPOSITORY_ACTION_ID,
 } from './actions';

@@ -87,6 +87,8 @@ describe('the internal-api module in a real scaffolder backend', () => {
         .sort(),
     ).toEqual([
       'internal-api:catalog:unregister',
+      'internal-api:consumers:plan-change',
+      'internal-api:consumers:write-change',
       'internal-api:dns:delegate',
       'internal-api:dns:undelegate',
       'internal-api:placement:resolve',

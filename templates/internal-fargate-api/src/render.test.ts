@@ -382,6 +382,11 @@ describe('the Internal Fargate API template renders a repository that builds', (
         'internal-api.platform/consumers': [...values.consumers]
           .sort()
           .join(','),
+        'github.com/project-slug': `${new URLSearchParams(
+          values.repoUrl.split('?')[1],
+        ).get('owner')}/${new URLSearchParams(values.repoUrl.split('?')[1]).get(
+          'repo',
+        )}`,
       });
       // Both entities say who asked (the task's user) and which template made them (this one).
       for (const entity of catalog) {

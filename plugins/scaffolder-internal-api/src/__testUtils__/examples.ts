@@ -19,7 +19,7 @@ export function exampleSteps(
       Object.entries(step.input).map(([key, value]) => {
         const match =
           typeof value === 'string'
-            ? /^\$\{\{ ([\w.]+) \}\}$/.exec(value)
+            ? /^\$\{\{ ([\w.[\]'/-]+) \}\}$/.exec(value)
             : null;
         if (match && !(match[1] in values)) {
           throw new Error(

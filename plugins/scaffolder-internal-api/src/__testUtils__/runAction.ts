@@ -11,6 +11,8 @@ export interface RunOptions {
   checkpoints?: Map<string, unknown>;
   /** Collects the messages the action logs at info level, in order. */
   log?: string[];
+  /** The task's workspace, for actions that read or write files; a fresh temporary one by default. */
+  workspacePath?: string;
 }
 
 // One task id per checkpoint store: the same store models a retry of one task.
@@ -32,6 +34,7 @@ export async function runAction(
     ...createMockActionContext({
       input: input as any,
       user: { ref: 'user:default/jane.doe' },
+      ...(options.workspacePath && { workspacePath: options.workspacePath }),
     }),
     task: { id: taskIds.get(checkpoints)! },
     ...(options.log && { logger: collectingLogger(options.log) }),

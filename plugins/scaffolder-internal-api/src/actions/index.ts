@@ -7,6 +7,8 @@ import { createDeregisterRoutesAction } from './deregisterRoutes';
 import { createReportChangesAction } from './reportChanges';
 import { createResolvePlacementAction } from './resolvePlacement';
 import { createUnregisterEntityAction } from './unregisterEntity';
+import { createPlanConsumerChangeAction } from './planConsumerChange';
+import { createWriteConsumerChangeAction } from './writeConsumerChange';
 
 /** Every action this module offers, built from shared dependencies. */
 export function createInternalApiActions(
@@ -20,6 +22,8 @@ export function createInternalApiActions(
     createDeregisterRoutesAction(options),
     createReportChangesAction(),
     createUnregisterEntityAction(options),
+    createPlanConsumerChangeAction(),
+    createWriteConsumerChangeAction(),
   ];
 }
 
@@ -52,6 +56,14 @@ export {
   createUnregisterEntityAction,
   UNREGISTER_ENTITY_ACTION_ID,
 } from './unregisterEntity';
+export {
+  createPlanConsumerChangeAction,
+  PLAN_CONSUMER_CHANGE_ACTION_ID,
+} from './planConsumerChange';
+export {
+  createWriteConsumerChangeAction,
+  WRITE_CONSUMER_CHANGE_ACTION_ID,
+} from './writeConsumerChange';
 // Not in createInternalApiActions: installed with the GitHub publisher (see githubRepositoryCheck.ts).
 export {
   createCheckGithubRepositoryAction,
