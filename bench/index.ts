@@ -5,15 +5,19 @@
  * another, never together, so they do not slow each other down.
  */
 import { backendColdStart } from './backendColdStart';
+import { decommissionPlan } from './decommissionPlan';
 import { describeMachine, tableHeader } from './measure';
 import { realTask } from './realTask';
 import { routePlanning } from './routePlanning';
+import { statusRead } from './statusRead';
 import { synthRatio } from './synthRatio';
 import { templateDryRun } from './templateDryRun';
 
 const benchmarks = [
   synthRatio,
   routePlanning,
+  decommissionPlan,
+  statusRead,
   templateDryRun,
   realTask,
   backendColdStart,

@@ -1,9 +1,11 @@
 /**
  * What every benchmark shares: the shape the runner calls, p50 and ratio
- * arithmetic, and the Markdown row format docs/benchmarks.md uses.
+ * arithmetic, the Markdown row format docs/benchmarks.md uses, and a logger
+ * that keeps the core's log lines out of the tables.
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import type { LoggerService } from '@backstage/backend-plugin-api';
 
 export interface Benchmark {
   /** What `npm run bench -- <name>` selects. */
@@ -28,6 +30,15 @@ export const row = (what: string, value: string, note: string) =>
   `| ${what} | ${value} | ${note} |`;
 
 export const tableHeader = ['| what | value | note |', '| --- | --- | --- |'];
+
+/** Logs nothing: the benchmarks print only their tables. */
+export const silentLogger: LoggerService = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child: () => silentLogger,
+};
 
 /** How many runs to time; BENCH_RUNS overrides every benchmark's default. */
 export const runsOr = (defaultRuns: number) =>

@@ -4,7 +4,6 @@
  * 1, 10 and 50 route tables: how many AWS calls a plan makes, and how long it
  * takes once credentials are cached, as in a running backend.
  */
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import {
   addConsumerVpc,
@@ -15,17 +14,17 @@ import {
 } from '@internal/aws-sandbox';
 import { createInternalApiContext } from '@internal/plugin-internal-api-node';
 import { createRegisterRoutesAction } from '@internal/plugin-scaffolder-backend-module-internal-api';
-import { Benchmark, elapsedMs, median, row, runsOr } from './measure';
+import {
+  Benchmark,
+  elapsedMs,
+  median,
+  row,
+  runsOr,
+  silentLogger,
+} from './measure';
+import { runActionHandler } from './runAction';
 
 const TABLE_COUNTS = [1, 10, 50];
-
-const silentLogger: LoggerService = {
-  error() {},
-  warn() {},
-  info() {},
-  debug() {},
-  child: () => silentLogger,
-};
 
 async function measureRoutePlanning(runs: number) {
   // The seeded sandbox landscape; sets AWS_ENDPOINT_URL and AWS_REGION for
@@ -53,22 +52,11 @@ async function measureRoutePlanning(runs: number) {
 
     const plan = async (tables: number) => {
       counter.clear();
-      const outputs: Record<string, any> = {};
-      const ctx = {
-        input: {
-          ...placement,
-          consumers: [`wide-${tables}`],
-          planOnly: true,
-        },
-        user: { ref: 'user:default/bench' },
-        logger: silentLogger,
-        output: (name: string, value: unknown) => {
-          outputs[name] = value;
-        },
-      };
-      await action.handler(
-        ctx as unknown as Parameters<typeof action.handler>[0],
-      );
+      const outputs = await runActionHandler(action, {
+        ...placement,
+        consumers: [`wide-${tables}`],
+        planOnly: true,
+      });
       const writes = counter.writes();
       const planned = outputs.routes.filter(
         (route: { status: string }) => route.status === 'planned',
