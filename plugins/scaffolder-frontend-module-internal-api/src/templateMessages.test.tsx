@@ -5,16 +5,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 
-// The template is in this repository: its pages as the scaffolder backend serves them to the form.
-const template = yaml.parse(
-  fs.readFileSync(
-    path.resolve(
-      __dirname,
-      '../../../templates/internal-fargate-api/template.yaml',
+// The templates are in this repository: their pages as the scaffolder backend serves them to the form.
+const readTemplate = (file: string) =>
+  yaml.parse(
+    fs.readFileSync(
+      path.resolve(__dirname, '../../../templates/internal-fargate-api', file),
+      'utf8',
     ),
-    'utf8',
-  ),
-);
+  );
+const template = readTemplate('template.yaml');
+/** Every template a person fills in: the create template and the day-2 ones. */
+const TEMPLATE_FILES = [
+  'template.yaml',
+  'change-consumers.yaml',
+  'decommission.yaml',
+];
 const manifest = {
   title: template.metadata.title,
   steps: template.spec.parameters.map(
@@ -64,24 +69,29 @@ const banner = () =>
   );
 
 describe("the template's messages", () => {
-  it('give a sentence for every check a property makes, ending in an example', () => {
+  it('give a sentence for every check a property makes, ending in an example, in every template', () => {
     const missing: string[] = [];
-    for (const page of template.spec.parameters) {
-      for (const [at, property] of propertiesOf(page, page.title)) {
-        for (const check of CHECKS.filter(c => c in property)) {
-          const message = property.errorMessage?.[check];
-          if (
-            typeof message !== 'string' ||
-            !/^[A-Z$].*[.]$/.test(message) ||
-            !/(e\.g\.|each once|from the list)/.test(message)
-          ) {
-            missing.push(`${at} ${check}`);
+    for (const file of TEMPLATE_FILES) {
+      for (const page of readTemplate(file).spec.parameters) {
+        for (const [at, property] of propertiesOf(
+          page,
+          `${file}: ${page.title}`,
+        )) {
+          for (const check of CHECKS.filter(c => c in property)) {
+            const message = property.errorMessage?.[check];
+            if (
+              typeof message !== 'string' ||
+              !/^[A-Z$].*[.]$/.test(message) ||
+              !/(e\.g\.|each once|from the list)/.test(message)
+            ) {
+              missing.push(`${at} ${check}`);
+            }
           }
         }
-      }
-      for (const name of page.required ?? []) {
-        if (!page.errorMessage?.required?.[name]) {
-          missing.push(`${page.title} required ${name}`);
+        for (const name of page.required ?? []) {
+          if (!page.errorMessage?.required?.[name]) {
+            missing.push(`${file}: ${page.title} required ${name}`);
+          }
         }
       }
     }

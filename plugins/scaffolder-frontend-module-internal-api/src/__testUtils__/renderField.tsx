@@ -1,4 +1,4 @@
-import type { ApiHolder } from '@backstage/core-plugin-api';
+import type { ApiHolder, ApiRef } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   InternalApiLookups,
@@ -33,12 +33,14 @@ export const fieldProps = (props: Record<string, unknown>) =>
     ...props,
   } as any);
 
+/** Renders with the lookups and any other APIs the element needs (e.g. the catalog). */
 export const renderField = (
   element: JSX.Element,
   lookups: InternalApiLookups,
+  ...moreApis: [ApiRef<any>, any][]
 ) =>
   renderInTestApp(
-    <TestApiProvider apis={[[internalApiLookupsApiRef, lookups]]}>
+    <TestApiProvider apis={[[internalApiLookupsApiRef, lookups], ...moreApis]}>
       {element}
     </TestApiProvider>,
   );

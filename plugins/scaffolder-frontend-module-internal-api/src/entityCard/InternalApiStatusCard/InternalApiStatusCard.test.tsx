@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type {
   InternalApiStatus,
@@ -16,7 +17,10 @@ const entity: Entity = {
   metadata: {
     name: 'orders-api',
     namespace: 'default',
-    annotations: { 'internal-api.platform/domain': 'orders.api.acme.com' },
+    annotations: {
+      'internal-api.platform/domain': 'orders.api.acme.com',
+      'internal-api.platform/consumers': 'customer-api,partner-api',
+    },
   },
   spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
 };
@@ -73,7 +77,13 @@ const healthy: InternalApiStatus = {
   cacheSeconds: 60,
 };
 
-async function renderCard(answer: () => Promise<InternalApiStatus>) {
+/** The card in an app that mounts the scaffolder at `/create`, as ours does (or where `mountedRoutes` says). */
+async function renderCard(
+  answer: () => Promise<InternalApiStatus>,
+  mountedRoutes: Record<string, any> = {
+    '/create': scaffolderPlugin.routes.root,
+  },
+) {
   const lookups = mockLookups();
   lookups.getStatus.mockImplementation(answer);
   await renderInTestApp(
@@ -82,8 +92,19 @@ async function renderCard(answer: () => Promise<InternalApiStatus>) {
         <InternalApiStatusCard />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes },
   );
   return lookups;
+}
+
+/** Where a button leads: its path and the form data it prefills. */
+function buttonTarget(name: string) {
+  const button = screen.getByRole('button', { name });
+  const url = new URL(button.getAttribute('href')!, 'http://app');
+  return {
+    path: url.pathname,
+    formData: JSON.parse(url.searchParams.get('formData')!),
+  };
 }
 
 const consumerRow = (side: string) =>
@@ -115,13 +136,16 @@ describe('InternalApiStatusCard', () => {
     expect(screen.queryByText(/drifted/)).not.toBeInTheDocument();
     expect(screen.getByText(/^Checked at /)).toBeInTheDocument();
 
-    const decommission = screen.getByRole('button', { name: 'Decommission' });
-    const url = new URL(decommission.getAttribute('href')!, 'http://app');
-    expect(url.pathname).toBe(
-      '/create/templates/default/decommission-internal-api',
-    );
-    expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
-      entityRef: 'component:default/orders-api',
+    expect(buttonTarget('Change consumers')).toEqual({
+      path: '/create/templates/default/change-internal-api-consumers',
+      formData: {
+        entityRef: 'component:default/orders-api',
+        consumers: ['customer-api', 'partner-api'],
+      },
+    });
+    expect(buttonTarget('Decommission')).toEqual({
+      path: '/create/templates/default/decommission-internal-api',
+      formData: { entityRef: 'component:default/orders-api' },
     });
 
     expect(lookups.getStatus).toHaveBeenCalledTimes(1);
@@ -201,5 +225,38 @@ describe('InternalApiStatusCard', () => {
       screen.getAllByText(/AWS could not be asked for the routes/).length,
     ).toBeGreaterThan(0);
     expect(screen.queryByText(/Delegated/)).not.toBeInTheDocument();
+    // The templates check AWS themselves: the buttons do not wait for the status.
+    expect(
+      screen.getByRole('button', { name: 'Change consumers' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Decommission' }),
+    ).toBeInTheDocument();
+  });
+
+  it('opens the templates where the app mounts the scaffolder', async () => {
+    await renderCard(async () => healthy, {
+      '/self-service': scaffolderPlugin.routes.root,
+    });
+    await screen.findByText('Delegated from api.acme.com');
+
+    expect(buttonTarget('Change consumers').path).toBe(
+      '/self-service/templates/default/change-internal-api-consumers',
+    );
+    expect(buttonTarget('Decommission').path).toBe(
+      '/self-service/templates/default/decommission-internal-api',
+    );
+  });
+
+  it('says why there are no buttons in an app without the scaffolder', async () => {
+    await renderCard(async () => healthy, {});
+    await screen.findByText('Delegated from api.acme.com');
+
+    expect(
+      screen.getByText(
+        'This app has no scaffolder, so the templates that change or decommission the API cannot be opened from here.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 });

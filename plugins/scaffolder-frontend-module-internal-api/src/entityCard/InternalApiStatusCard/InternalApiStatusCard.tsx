@@ -1,6 +1,5 @@
 import {
   InfoCard,
-  LinkButton,
   Progress,
   ResponseErrorPanel,
   StatusError,
@@ -29,12 +28,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
 import { useLookup } from '../../lookups/useLookup';
-import {
-  consumerRouteRows,
-  DECOMMISSION_TEMPLATE,
-  routeStateText,
-  templateFormUrl,
-} from './logic';
+import { Day2Buttons } from './Day2Buttons';
+import { consumerRouteRows, routeStateText } from './logic';
 
 /** A status icon with its text and, for a problem, what to do. */
 function StatusLine(props: {
@@ -183,10 +178,8 @@ function ConsumerRoutes({ status }: { status: InternalApiStatus }) {
 /** What the status says, drift first. */
 export function InternalApiStatusView({
   status,
-  entityRef,
 }: {
   status: InternalApiStatus;
-  entityRef: string;
 }) {
   return (
     <>
@@ -218,21 +211,6 @@ export function InternalApiStatusView({
         <TransitGatewayLine route={status.transitGatewayRoute} />
       )}
       <ConsumerRoutes status={status} />
-      <Box mt={2} display="flex" alignItems="center" flexWrap="wrap">
-        <Box flexGrow={1}>
-          <Typography variant="caption" color="textSecondary">
-            Checked at {new Date(status.checkedAt).toLocaleString()}
-          </Typography>
-        </Box>
-        <LinkButton
-          variant="outlined"
-          to={templateFormUrl(DECOMMISSION_TEMPLATE, {
-            [DECOMMISSION_TEMPLATE.entityParameter]: entityRef,
-          })}
-        >
-          Decommission
-        </LinkButton>
-      </Box>
     </>
   );
 }
@@ -252,7 +230,18 @@ export function InternalApiStatusCard() {
       {error && (
         <ResponseErrorPanel error={error} title="Status could not be read" />
       )}
-      {value && <InternalApiStatusView status={value} entityRef={entityRef} />}
+      {value && <InternalApiStatusView status={value} />}
+      {/* The buttons need no status: the templates check AWS themselves. */}
+      <Box mt={2} display="flex" alignItems="center" flexWrap="wrap">
+        <Box flexGrow={1}>
+          {value && (
+            <Typography variant="caption" color="textSecondary">
+              Checked at {new Date(value.checkedAt).toLocaleString()}
+            </Typography>
+          )}
+        </Box>
+        <Day2Buttons entity={entity} />
+      </Box>
     </InfoCard>
   );
 }

@@ -3,24 +3,62 @@ import type {
   RouteStatus,
 } from '@internal/plugin-internal-api-common';
 
-/** The decommission template (templates/internal-fargate-api/decommission.yaml) and its entity parameter. */
-export const DECOMMISSION_TEMPLATE = {
-  namespace: 'default',
-  name: 'decommission-internal-api',
-  entityParameter: 'entityRef',
+/** The day-2 templates' names (templates/internal-fargate-api/): both take the API as `entityRef`. */
+export const DAY2_TEMPLATES = {
+  changeConsumers: {
+    namespace: 'default',
+    name: 'change-internal-api-consumers',
+  },
+  decommission: { namespace: 'default', name: 'decommission-internal-api' },
 };
 
+/** The scaffolder's path of a template's form: the app's route, not a fixed `/create`. */
+export type TemplatePath = (params: {
+  namespace: string;
+  templateName: string;
+}) => string;
+
 /**
- * The scaffolder's page for a template with its form prefilled: the
- * scaffolder reads the `formData` query parameter as JSON
- * (useFormDataFromQuery). `/create` is the app's scaffolder path.
+ * A template's form prefilled: the scaffolder reads the `formData` query
+ * parameter as JSON (useFormDataFromQuery).
  */
 export function templateFormUrl(
+  templatePath: TemplatePath,
   template: { namespace: string; name: string },
   formData: Record<string, unknown>,
 ): string {
+  const path = templatePath({
+    namespace: template.namespace,
+    templateName: template.name,
+  });
   const query = new URLSearchParams({ formData: JSON.stringify(formData) });
-  return `/create/templates/${template.namespace}/${template.name}?${query}`;
+  return `${path}?${query}`;
+}
+
+/**
+ * The card's buttons. Change consumers starts from the consumers the entity
+ * lists (the consumer picker keeps a prefilled set as it is), so the form
+ * opens with the API's current set ticked.
+ */
+export function day2Links(
+  templatePath: TemplatePath,
+  api: { entityRef: string; consumers: string[] },
+): { title: string; to: string }[] {
+  return [
+    {
+      title: 'Change consumers',
+      to: templateFormUrl(templatePath, DAY2_TEMPLATES.changeConsumers, {
+        entityRef: api.entityRef,
+        consumers: api.consumers,
+      }),
+    },
+    {
+      title: 'Decommission',
+      to: templateFormUrl(templatePath, DAY2_TEMPLATES.decommission, {
+        entityRef: api.entityRef,
+      }),
+    },
+  ];
 }
 
 /** A route's state in a few words; drift is a problem, present and covered are not. */

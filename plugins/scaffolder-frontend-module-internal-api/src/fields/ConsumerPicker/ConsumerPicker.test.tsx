@@ -4,6 +4,8 @@ import {
   mockLookups,
   renderField,
 } from '../../__testUtils__/renderField';
+import { TestApiProvider } from '@backstage/test-utils';
+import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
 import { ConsumerPicker } from './ConsumerPicker';
 
 const lookupsWithCustomers = () => {
@@ -32,5 +34,38 @@ describe('ConsumerPicker', () => {
       await screen.findByRole('checkbox', { name: /^customer-api/ }),
     );
     expect(onChange).toHaveBeenLastCalledWith(['customer-api']);
+  });
+
+  it('lets a ticked network whose VPC is gone be unticked, but not ticked again', async () => {
+    const lookups = mockLookups();
+    lookups.listConsumers.mockResolvedValue([
+      {
+        name: 'legacy-api',
+        accountId: '777788889999',
+        region: 'eu-west-1',
+        vpcId: 'vpc-gone',
+        problem: 'VPC vpc-gone no longer exists',
+      },
+    ]);
+    const onChange = jest.fn();
+    const { rerender } = await renderField(
+      <ConsumerPicker
+        {...fieldProps({ formData: ['legacy-api'], onChange })}
+      />,
+      lookups,
+    );
+    const box = await screen.findByRole('checkbox', { name: /^legacy-api/ });
+    expect(box).toBeEnabled();
+    fireEvent.click(box);
+    expect(onChange).toHaveBeenLastCalledWith([]);
+
+    rerender(
+      <TestApiProvider apis={[[internalApiLookupsApiRef, lookups]]}>
+        <ConsumerPicker {...fieldProps({ formData: [], onChange })} />
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByRole('checkbox', { name: /^legacy-api/ }),
+    ).toBeDisabled();
   });
 });

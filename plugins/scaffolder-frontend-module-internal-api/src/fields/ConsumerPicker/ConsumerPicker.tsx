@@ -8,16 +8,44 @@ import FormLabel from '@material-ui/core/FormLabel';
 import { useEffect } from 'react';
 import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
 import { useLookup } from '../../lookups/useLookup';
-import { consumerLabel, pickedNames, toggleConsumer } from './logic';
+import {
+  apiName,
+  useCurrentConsumers,
+  useTickCurrentConsumers,
+} from './currentConsumers';
+import {
+  consumerLabel,
+  currentlyText,
+  pickedNames,
+  removalNote,
+  toggleConsumer,
+  unconfiguredNote,
+} from './logic';
 import type { ConsumerPickerProps } from './schema';
 
-/** The configured consumer networks by name, with the CIDR routes will carry. */
+/**
+ * The configured consumer networks by name, with the CIDR routes will carry.
+ * With `currentConsumersOf`, also the current consumers of the API that
+ * parameter names, ticked and marked.
+ */
 export function ConsumerPicker(props: ConsumerPickerProps) {
-  const { formData, onChange, schema, required, rawErrors = [] } = props;
+  const { formData, onChange, schema, uiSchema, formContext } = props;
+  const { required, rawErrors = [] } = props;
   const lookups = useApi(internalApiLookupsApiRef);
   const consumers = useLookup('consumers', () => lookups.listConsumers());
   const options = consumers.value ?? [];
   const picked = pickedNames(formData);
+
+  const currentOf = uiSchema?.['ui:options']?.currentConsumersOf;
+  const pickedApi = currentOf ? formContext?.formData?.[currentOf] : undefined;
+  const entityRef =
+    typeof pickedApi === 'string' && pickedApi ? pickedApi : undefined;
+  const currentLookup = useCurrentConsumers(entityRef);
+  // While the next API loads, the lookup still holds the previous one's answer.
+  const current =
+    currentLookup.value?.entityRef === entityRef
+      ? currentLookup.value?.names
+      : undefined;
 
   // A schema with minItems makes the form start the list as [null]: nothing is picked yet.
   useEffect(() => {
@@ -25,6 +53,17 @@ export function ConsumerPicker(props: ConsumerPickerProps) {
       onChange(picked);
     }
   }, [formData, picked, onChange]);
+
+  useTickCurrentConsumers({
+    entityRef,
+    current: currentLookup.value,
+    options: consumers.value,
+    picked,
+    onChange,
+  });
+
+  const removal = current && removalNote(current, picked);
+  const unconfigured = current && unconfiguredNote(current, options);
 
   return (
     <FormControl
@@ -35,7 +74,21 @@ export function ConsumerPicker(props: ConsumerPickerProps) {
       error={rawErrors.length > 0}
     >
       <FormLabel component="legend">{schema.title ?? 'Consumers'}</FormLabel>
+      {current && (
+        <FormHelperText error={false}>{currentlyText(current)}</FormHelperText>
+      )}
       <FormHelperText error={false}>{schema.description}</FormHelperText>
+      {entityRef && currentLookup.loading && (
+        <FormHelperText error={false}>
+          Reading the current consumers of {apiName(entityRef)}…
+        </FormHelperText>
+      )}
+      {entityRef && currentLookup.error && !currentLookup.loading && (
+        <FormHelperText error role="alert">
+          Could not read the current consumers of {apiName(entityRef)}:{' '}
+          {currentLookup.error.message}
+        </FormHelperText>
+      )}
       {consumers.loading && (
         <FormHelperText>Loading consumer networks…</FormHelperText>
       )}
@@ -45,27 +98,34 @@ export function ConsumerPicker(props: ConsumerPickerProps) {
         </FormHelperText>
       )}
       <FormGroup>
-        {options.map(consumer => (
-          <FormControlLabel
-            key={consumer.name}
-            label={
-              consumer.problem
-                ? `${consumerLabel(consumer)}: ${consumer.problem}`
-                : consumerLabel(consumer)
-            }
-            control={
-              <Checkbox
-                checked={picked.includes(consumer.name)}
-                disabled={Boolean(consumer.problem)}
-                onChange={() =>
-                  onChange(toggleConsumer(picked, consumer.name, options))
-                }
-                name={consumer.name}
-              />
-            }
-          />
-        ))}
+        {options.map(consumer => {
+          const checked = picked.includes(consumer.name);
+          const label = current?.includes(consumer.name)
+            ? `${consumerLabel(consumer)} (current)`
+            : consumerLabel(consumer);
+          return (
+            <FormControlLabel
+              key={consumer.name}
+              label={consumer.problem ? `${label}: ${consumer.problem}` : label}
+              control={
+                <Checkbox
+                  checked={checked}
+                  // A network whose VPC is gone cannot be added, but a ticked one can be removed.
+                  disabled={Boolean(consumer.problem) && !checked}
+                  onChange={() =>
+                    onChange(toggleConsumer(picked, consumer.name, options))
+                  }
+                  name={consumer.name}
+                />
+              }
+            />
+          );
+        })}
       </FormGroup>
+      {unconfigured && (
+        <FormHelperText error={false}>{unconfigured}</FormHelperText>
+      )}
+      {removal && <FormHelperText error={false}>{removal}</FormHelperText>}
     </FormControl>
   );
 }

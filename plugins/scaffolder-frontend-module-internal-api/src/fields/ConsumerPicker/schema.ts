@@ -5,7 +5,15 @@ export const consumerPickerSchema = makeFieldSchema({
     z
       .array(z.string())
       .describe('Names of configured consumer networks, in configured order'),
-  uiOptions: z => z.object({}),
+  uiOptions: z =>
+    z.object({
+      currentConsumersOf: z
+        .string()
+        .optional()
+        .describe(
+          "The parameter holding an API's entity ref (e.g. an EntityPicker): its current consumers are ticked and marked",
+        ),
+    }),
 });
 
 export type ConsumerPickerProps = typeof consumerPickerSchema.TProps;
