@@ -16,3 +16,26 @@ export async function localGitRepositoriesFor(options: {
     baseUrl: await options.discovery.getExternalBaseUrl(LOCAL_GIT_PLUGIN_ID),
   });
 }
+
+/** Backstage's default commit author, which the GitHub actions use when config names none. */
+export const BACKSTAGE_DEFAULT_AUTHOR = {
+  name: 'Scaffolder',
+  email: 'scaffolder@backstage.io',
+};
+
+/**
+ * The author of the commits the sandbox writes when a template names none:
+ * `scaffolder.defaultAuthor`, else {@link BACKSTAGE_DEFAULT_AUTHOR}.
+ */
+export function defaultAuthorFor(config: {
+  getOptionalString(key: string): string | undefined;
+}) {
+  return {
+    name:
+      config.getOptionalString('scaffolder.defaultAuthor.name') ??
+      BACKSTAGE_DEFAULT_AUTHOR.name,
+    email:
+      config.getOptionalString('scaffolder.defaultAuthor.email') ??
+      BACKSTAGE_DEFAULT_AUTHOR.email,
+  };
+}

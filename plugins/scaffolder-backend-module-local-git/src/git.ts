@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '@backstage/errors';
 
@@ -47,15 +48,37 @@ export function gitEnvironment(): NodeJS.ProcessEnv {
  */
 export async function runGit(
   args: string[],
-  options: { cwd: string },
+  options: { cwd: string; input?: string | Buffer },
 ): Promise<Buffer> {
-  const { stdout } = await execFileAsync('git', [...SAFE_CONFIG, ...args], {
+  const running = execFileAsync('git', [...SAFE_CONFIG, ...args], {
     cwd: options.cwd,
     env: gitEnvironment(),
     encoding: 'buffer',
     maxBuffer: 256 * 1024 * 1024,
   });
+  // Lists too long for a command line (update-index --index-info) go through stdin.
+  if (options.input !== undefined) {
+    // A git that exits before reading all of it closes the pipe (EPIPE); its exit status reports why.
+    running.child.stdin?.on('error', () => {});
+    running.child.stdin?.end(options.input);
+  }
+  const { stdout } = await running;
   return stdout;
+}
+
+/**
+ * Runs git on a bare repository this package manages, named by --git-dir.
+ * The working folder is the file system root, which no template writes.
+ */
+export function runGitOnRepository(
+  gitDir: string,
+  args: string[],
+  options: { input?: string | Buffer } = {},
+): Promise<Buffer> {
+  return runGit([`--git-dir=${gitDir}`, ...args], {
+    cwd: path.parse(gitDir).root,
+    input: options.input,
+  });
 }
 
 /**

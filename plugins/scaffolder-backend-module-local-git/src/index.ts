@@ -13,6 +13,17 @@ export {
   catalogModuleLocalGitSourceLocation,
 } from './module';
 export { createPublishLocalGitAction } from './actions/publishLocalGit';
+export { createPublishLocalPullRequestAction } from './actions/publishLocalPullRequest';
+export type { PublishLocalPullRequestActionOptions } from './actions/publishLocalPullRequest';
+export {
+  listLocalPullRequests,
+  mergeLocalPullRequest,
+  readLocalPullRequest,
+} from './pullRequests/localPullRequests';
+export type {
+  LocalPullRequest,
+  LocalPullRequestRepository,
+} from './pullRequests/address';
 export { createCheckLocalRepositoryAction } from './actions/checkLocalRepository';
 export type { CheckLocalRepositoryActionOptions } from './actions/checkLocalRepository';
 export type { PublishLocalGitActionOptions } from './actions/publishLocalGit';

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { refuseOptionLikePath, refuseUnsafeBranch, runGit } from './git';
+import {
+  refuseOptionLikePath,
+  refuseUnsafeBranch,
+  runGitOnRepository,
+} from './git';
 import { decodeUrlPath } from './urlPaths';
 import { commitDirectory, refuseGitEntries } from './workspaceCommit';
 
@@ -295,11 +299,7 @@ export class LocalGitRepositories {
   }
 
   private git(gitDir: string, ...args: string[]) {
-    // The repositories are bare and named by --git-dir; the working folder is
-    // the file system root, which no template writes.
-    return runGit([`--git-dir=${gitDir}`, ...args], {
-      cwd: path.parse(gitDir).root,
-    });
+    return runGitOnRepository(gitDir, args);
   }
 }
 

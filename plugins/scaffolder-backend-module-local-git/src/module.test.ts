@@ -5,7 +5,8 @@ import {
   TestBackend,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { localGitPublisher } from './module';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { localGitPublisher, scaffolderModuleLocalGit } from './module';
 import { LocalGitRepositories } from './localGitRepositories';
 import { temporaryFolder, writeFiles } from './__testUtils__/workspace';
 
@@ -108,4 +109,34 @@ describe('the sandbox Git host, installed whole', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`href="${target}"`);
   }, 60_000);
+});
+
+describe('the scaffolder module', () => {
+  it('registers the ids of the production actions it stands in for, and only those', async () => {
+    const root = temporaryFolder('local-git');
+    const addActions = jest.fn();
+    const backend = await startTestBackend({
+      extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
+      features: [
+        scaffolderModuleLocalGit,
+        mockServices.rootConfig.factory({
+          data: {
+            localGitPublisher: { directory: root.dir },
+            integrations: { github: [{ host: 'github.com' }] },
+          },
+        }),
+      ],
+    });
+    try {
+      const ids = addActions.mock.calls.flat().map(action => action.id);
+      expect(ids.sort()).toEqual([
+        'internal-api:github-repo:check',
+        'publish:github',
+        'publish:github:pull-request',
+      ]);
+    } finally {
+      await backend.stop();
+      root.remove();
+    }
+  });
 });

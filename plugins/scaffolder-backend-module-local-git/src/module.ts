@@ -11,12 +11,20 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createCheckLocalRepositoryAction } from './actions/checkLocalRepository';
 import { createPublishLocalGitAction } from './actions/publishLocalGit';
-import { LOCAL_GIT_PLUGIN_ID, localGitRepositoriesFor } from './config';
+import { createPublishLocalPullRequestAction } from './actions/publishLocalPullRequest';
+import {
+  defaultAuthorFor,
+  LOCAL_GIT_PLUGIN_ID,
+  localGitRepositoriesFor,
+} from './config';
 import { createRouter } from './http/router';
 import { localGitReaderFactory } from './localGitUrlReader';
 import { LocalGitSourceLocationProcessor } from './sourceLocationProcessor';
 
-/** `publish:github` and its pre-check, backed by local bare repositories. Only wiring lives here. */
+/**
+ * `publish:github`, its pre-check and `publish:github:pull-request`, backed by
+ * local bare repositories. Only wiring lives here.
+ */
 export const scaffolderModuleLocalGit = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'local-git',
@@ -33,6 +41,10 @@ export const scaffolderModuleLocalGit = createBackendModule({
           discovery,
         });
         const integrations = ScmIntegrations.fromConfig(config);
+        const author = defaultAuthorFor(config);
+        const commitMessage = config.getOptionalString(
+          'scaffolder.defaultCommitMessage',
+        );
         scaffolder.addActions(
           // The id of the GitHub check, which the backend installs only with the GitHub publisher.
           createCheckLocalRepositoryAction({
@@ -45,15 +57,21 @@ export const scaffolderModuleLocalGit = createBackendModule({
             repositories,
             integrations,
             defaults: {
-              authorName:
-                config.getOptionalString('scaffolder.defaultAuthor.name') ??
-                'Scaffolder',
-              authorEmail:
-                config.getOptionalString('scaffolder.defaultAuthor.email') ??
-                'scaffolder@backstage.io',
-              commitMessage:
-                config.getOptionalString('scaffolder.defaultCommitMessage') ??
-                'Initial commit',
+              authorName: author.name,
+              authorEmail: author.email,
+              commitMessage: commitMessage ?? 'Initial commit',
+            },
+          }),
+          // The id of the GitHub module's action, which the backend installs only with the GitHub publisher.
+          createPublishLocalPullRequestAction({
+            id: 'publish:github:pull-request',
+            repositories,
+            integrations,
+            // Without a configured message, the title is the commit message, as upstream.
+            defaults: {
+              authorName: author.name,
+              authorEmail: author.email,
+              commitMessage,
             },
           }),
         );
@@ -73,7 +91,7 @@ export const localGitUrlReaderFactory = createServiceFactory({
   },
 });
 
-/** Serves the repositories read-only at /api/local-git, to `git clone` and to browsers. */
+/** Serves the repositories at /api/local-git, to `git clone` and to browsers, with their pull requests' pages. */
 export const localGitPlugin = createBackendPlugin({
   pluginId: LOCAL_GIT_PLUGIN_ID,
   register(env) {
@@ -88,9 +106,12 @@ export const localGitPlugin = createBackendPlugin({
           config,
           discovery,
         });
-        httpRouter.use(createRouter({ repositories }));
+        httpRouter.use(
+          createRouter({ repositories, mergeAuthor: defaultAuthorFor(config) }),
+        );
         // Open to all: `git clone` and a browser tab carry no Backstage token. Acceptable because
-        // it is installed only in the sandbox (with localGitPublisher) and serves reads only.
+        // it is installed only in the sandbox (with localGitPublisher, on loopback) and its one
+        // write is merging a sandbox pull request, from that pull request's page.
         httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
       },
     });
@@ -120,9 +141,9 @@ export const catalogModuleLocalGitSourceLocation = createBackendModule({
 });
 
 /**
- * The sandbox's Git host, whole: the publisher and its check, the reader for
- * what it publishes, the HTTP server for people and `git clone`, and the
- * catalog's View Source for the entities it holds.
+ * The sandbox's Git host, whole: the publisher and its check, pull requests,
+ * the reader for what it publishes, the HTTP server for people and
+ * `git clone`, and the catalog's View Source for the entities it holds.
  */
 export const localGitPublisher = createBackendFeatureLoader({
   loader: () => [

@@ -1,7 +1,7 @@
 import { encodeFilePath } from '../urlPaths';
 
 /** Markup that is already safe; anything else interpolated into {@link html} is escaped. */
-class Html {
+export class Html {
   constructor(readonly text: string) {}
 }
 
@@ -28,7 +28,10 @@ function render(value: unknown): string {
  * template's, untrusted) is text on the page and never markup: a value is
  * markup only when it was itself built with `html`.
  */
-function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+export function html(
+  strings: TemplateStringsArray,
+  ...values: unknown[]
+): Html {
   return new Html(
     strings.reduce(
       (out, part, index) => out + render(values[index - 1]) + part,
@@ -68,6 +71,24 @@ function page(repository: PageRepository, filePath: string, body: Html) {
           >`,
   );
   const title = filePath ? `${repository.name}: ${filePath}` : repository.name;
+  return htmlDocument(
+    title,
+    html`<h1><a href="${repository.remoteUrl}">${repository.name}</a></h1>
+      <p>
+        A sandbox repository, served read-only by the backend. Branch
+        <code>${repository.branch}</code>. Clone it with:
+      </p>
+      <pre>git clone ${repository.remoteUrl}</pre>
+      <p><a href="${repository.remoteUrl}/pulls">Pull requests</a></p>
+      <h2>
+        <a href="${pathUrl(repository, '')}">${repository.name}</a>${crumbs}
+      </h2>
+      ${body}`,
+  );
+}
+
+/** A whole page, in the look every page of the repositories shares. */
+export function htmlDocument(title: string, body: Html): string {
   return html`<!DOCTYPE html>
     <html lang="en">
       <head>
@@ -95,15 +116,6 @@ function page(repository: PageRepository, filePath: string, body: Html) {
         </style>
       </head>
       <body>
-        <h1><a href="${repository.remoteUrl}">${repository.name}</a></h1>
-        <p>
-          A sandbox repository, served read-only by the backend. Branch
-          <code>${repository.branch}</code>. Clone it with:
-        </p>
-        <pre>git clone ${repository.remoteUrl}</pre>
-        <h2>
-          <a href="${pathUrl(repository, '')}">${repository.name}</a>${crumbs}
-        </h2>
         ${body}
       </body>
     </html> `.text;

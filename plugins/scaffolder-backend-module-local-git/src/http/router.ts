@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { NotFoundError } from '@backstage/errors';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import type {
   LocalGitLocation,
@@ -9,20 +9,33 @@ import type {
 } from '../localGitRepositories';
 import { gitFileContentType } from './gitFiles';
 import { filePage, folderPage } from './pages';
+import {
+  createPullRequestRoutes,
+  servePullRequests,
+} from './pullRequestRoutes';
 
 /**
- * Serves the repositories read-only at `/<host>/<owner>/<repo>.git`:
+ * Serves the repositories at `/<host>/<owner>/<repo>.git`:
  * - to `git clone`, the files git's "dumb" HTTP protocol reads (gitFiles.ts);
  * - to a browser, the repository's page (its name, the clone command and the
  *   default branch's files) and, at `blob/<branch>/<path>`, a page for each
- *   folder and file, the URLs the publisher outputs and the catalog reads.
- * Every other path is refused with 404.
+ *   folder and file, the URLs the publisher outputs and the catalog reads;
+ * - its pull requests (`pulls`, `pull/<number>`) and their merge
+ *   (`POST pull/<number>/merge`), see pullRequestRoutes.ts.
+ * Every other path is refused with 404. Nothing here writes git but a merge:
+ * `git push` is not served.
  */
-export function createRouter(options: { repositories: LocalGitRepositories }) {
+export function createRouter(options: {
+  repositories: LocalGitRepositories;
+  /** Who merge commits are by: `scaffolder.defaultAuthor`, as for the actions' commits. */
+  mergeAuthor: { name: string; email: string };
+}) {
   const { repositories } = options;
   const router = Router();
+  const pullRequestRoutes = createPullRequestRoutes(options);
 
-  router.get('*', async (req, res) => {
+  /** The repository a request's path names; NotFoundError when it names none that exists. */
+  const resolve = (req: Request) => {
     // req.path is still URL-encoded, so an encoded '/' stays inside its segment.
     const resolved = repositories.resolvePath(req.path.slice(1));
     if (!resolved) {
@@ -30,15 +43,29 @@ export function createRouter(options: { repositories: LocalGitRepositories }) {
         `'${req.path}' is not a repository path; use /<host>/<owner>/<repo>.git`,
       );
     }
-    const { repository, rest } = resolved;
-    if (!fs.existsSync(repository.gitDir)) {
+    if (!fs.existsSync(resolved.repository.gitDir)) {
       throw new NotFoundError(
-        `There is no repository at ${repository.remoteUrl}; publish:github creates it`,
+        `There is no repository at ${resolved.repository.remoteUrl}; publish:github creates it`,
       );
     }
+    return resolved;
+  };
+
+  // The one write: merging a pull request (a form on its page posts here).
+  router.post('*', async (req, res) => {
+    const { repository, rest } = resolve(req);
+    await pullRequestRoutes.post(req, res, repository, rest);
+  });
+
+  router.get('*', async (req, res) => {
+    const { repository, rest } = resolve(req);
     const contentType = gitFileContentType(rest);
     if (contentType) {
       await sendGitFile(res, repository, rest, contentType);
+      return;
+    }
+    if (servePullRequests(rest)) {
+      await pullRequestRoutes.get(req, res, repository, rest);
       return;
     }
     const location =
