@@ -18,11 +18,16 @@ import {
 import { backendApi, waitForEntity } from '@internal/aws-sandbox';
 import internalApiModule from '@internal/plugin-scaffolder-backend-module-internal-api';
 import {
+  catalogModuleLocalGitSourceLocation,
   createCheckLocalRepositoryAction,
   createPublishLocalGitAction,
+  createPublishLocalPullRequestAction,
+  LocalGitRepositories,
   localGitRepositoriesFor,
+  mergeLocalPullRequest,
   localGitUrlReaderFactory,
 } from '@internal/plugin-scaffolder-backend-module-local-git';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,6 +74,15 @@ function faultyLocalGitModule(faults: Map<string, PublishFault>) {
               },
             });
           scaffolder.addActions(
+            createPublishLocalPullRequestAction({
+              id: 'publish:github:pull-request',
+              repositories,
+              integrations,
+              defaults: {
+                authorName: 'Scaffolder',
+                authorEmail: 'scaffolder@example.com',
+              },
+            }),
             createCheckLocalRepositoryAction({
               id: 'internal-api:github-repo:check',
               repositories,
@@ -101,6 +115,8 @@ function faultyLocalGitModule(faults: Map<string, PublishFault>) {
 export const TEMPLATE_REF = 'template:default/internal-fargate-api';
 export const DECOMMISSION_TEMPLATE_REF =
   'template:default/decommission-internal-api';
+export const CHANGE_CONSUMERS_TEMPLATE_REF =
+  'template:default/change-internal-api-consumers';
 
 /**
  * The catalog and scaffolder as the sandbox app composes them, in-process,
@@ -122,6 +138,8 @@ export async function startTaskBackend(options: {
       internalApiModule,
       faultyLocalGitModule(new Map(Object.entries(options.faults ?? {}))),
       localGitUrlReaderFactory,
+      // The entities' source location, which the day-2 templates fetch the repository from.
+      catalogModuleLocalGitSourceLocation,
       mockServices.rootConfig.factory({
         data: {
           ...options.config,
@@ -138,6 +156,10 @@ export async function startTaskBackend(options: {
                 type: 'file',
                 target: path.join(templateDir, 'decommission.yaml'),
               },
+              {
+                type: 'file',
+                target: path.join(templateDir, 'change-consumers.yaml'),
+              },
             ],
           },
         },
@@ -148,14 +170,64 @@ export async function startTaskBackend(options: {
     `http://localhost:${backend.server.port()}`,
     mockCredentials.user.header(),
   );
-  for (const name of ['internal-fargate-api', 'decommission-internal-api']) {
+  for (const name of [
+    'internal-fargate-api',
+    'decommission-internal-api',
+    'change-internal-api-consumers',
+  ]) {
     await waitForEntity(api, 'template', name, { timeoutMs: 30_000 });
   }
+  // The same folder the module's repositories use; its URLs are not needed to merge.
+  const repositories = new LocalGitRepositories({
+    directory: gitDirectory,
+    baseUrl: 'http://localhost/api/local-git',
+  });
+  const gitDir = (repo: string) =>
+    path.join(gitDirectory, 'github.com', 'acme', `${repo}.git`);
+  const git = (repo: string, ...args: string[]) =>
+    execFileSync('git', ['--git-dir', gitDir(repo), ...args], {
+      encoding: 'utf8',
+    });
   return {
     api,
     /** The bare repository publish:github created for `repo` (owner acme). */
-    gitDir: (repo: string) =>
-      path.join(gitDirectory, 'github.com', 'acme', `${repo}.git`),
+    gitDir,
+    /** The repository's branches, sorted. */
+    branches: (repo: string) =>
+      git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads')
+        .split('\n')
+        .filter(Boolean)
+        .sort(),
+    /** A file's text on a branch. */
+    readFile: (repo: string, ref: string, file: string) =>
+      git(repo, 'show', `${ref}:${file}`),
+    /** The files `branch` changes against `base` (a pull request's diff), sorted. */
+    changedFiles: (repo: string, base: string, branch: string) =>
+      git(repo, 'diff', '--name-only', `${base}...${branch}`)
+        .split('\n')
+        .filter(Boolean)
+        .sort(),
+    /** Merges a pull request the sandbox's publish:github:pull-request opened, as a reviewer would. */
+    mergePullRequest: (repo: string, number: number) =>
+      mergeLocalPullRequest({ repositories, owner: 'acme', repo, number }),
+    /** Asks the catalog to read the Component again until `done` holds for it. */
+    async refreshUntil(name: string, done: (entity: any) => boolean) {
+      const entityRef = `component:default/${name}`;
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        await api.post('/api/catalog/refresh', { entityRef });
+        const entity = await waitForEntity(api, 'component', name);
+        if (done(entity)) {
+          return entity;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(
+            `${entityRef} did not change after a minute of refreshes`,
+          );
+        }
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+    },
     async stop() {
       await backend.stop();
       fs.rmSync(gitDirectory, { recursive: true, force: true });
