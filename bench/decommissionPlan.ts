@@ -85,12 +85,15 @@ async function measureDecommission(runs: number) {
     });
     // Backstage's in-memory catalog (its real filter rules) holding every API.
     const catalog = catalogServiceMock({ entities: [...apis.values()].flat() });
+    const catalogAccess = { catalog, auth: mockServices.auth() };
     const checkRoutes = createDeregisterRoutesAction({
       ...context,
-      catalog,
-      auth: mockServices.auth(),
+      ...catalogAccess,
     });
-    const checkDns = createUndelegateSubdomainAction(context);
+    const checkDns = createUndelegateSubdomainAction({
+      ...context,
+      ...catalogAccess,
+    });
 
     // The template's two check steps, on the inputs it reads from the entity.
     const check = async (api: Entity) => {

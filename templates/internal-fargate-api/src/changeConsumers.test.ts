@@ -142,7 +142,9 @@ describe('the Change the consumers of an internal API template', () => {
     // The pull request: a branch off main with the two files changed, and nothing else.
     expect(task.output?.links?.[0]).toMatchObject({
       title: 'Pull request',
-      url: expect.stringMatching(/\/github\.com\/acme\/orders-api\.git\/pull\/1$/),
+      url: expect.stringMatching(
+        /\/github\.com\/acme\/orders-api\.git\/pull\/1$/,
+      ),
     });
     expect(
       backend.changedFiles('orders-api', 'main', 'internal-api/consumers'),

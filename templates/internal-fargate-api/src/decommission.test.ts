@@ -8,12 +8,16 @@ import {
   TaskResult,
   waitForEntity,
 } from '@internal/aws-sandbox';
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'yaml';
 import {
   DECOMMISSION_TEMPLATE_REF,
   startTaskBackend,
   TEMPLATE_REF,
 } from './__testUtils__/taskBackend';
 import { ORDERS_API } from './ordersApi';
+import { templateDir } from './templateFiles';
 
 /** A second API in the Orders VPC for the same consumer: it shares orders-api's routes. */
 const INVOICES_API = {
@@ -36,7 +40,7 @@ const completed = (task: TaskResult, what: string) => {
 };
 
 /** The task's "What was removed" text, a line per item, blank lines left out. */
-const removedText = (task: TaskResult): string[] =>
+const removedText = (task: Pick<TaskResult, 'output'>): string[] =>
   String(task.output?.text?.[0]?.content ?? '')
     .split('\n')
     .map(line => line.trim())
@@ -111,6 +115,49 @@ describe('the Decommission an internal API template', () => {
       await removeRecord();
     }
   }, 120_000);
+
+  it('dry-runs the first: the plan (shared routes kept, NS record, zone and entities planned), nothing changed', async () => {
+    const before = await state();
+    const template = yaml.parse(
+      fs.readFileSync(path.join(templateDir, 'decommission.yaml'), 'utf8'),
+    );
+
+    const { status, body } = await backend.api.post(
+      '/api/scaffolder/v2/dry-run',
+      {
+        template,
+        values: { entityRef: 'component:default/orders-api' },
+        secrets: {},
+        directoryContents: [],
+      },
+    );
+
+    expect(status).toBe(200);
+    expect(takeWrites()).toEqual([]);
+    expect(await state()).toEqual(before);
+    expect(await inCatalog('component', 'orders-api')).toBe(true);
+    const text = removedText({ output: body.output });
+    const routeLines = text.filter(line => line.startsWith('- `'));
+    expect(routeLines.length).toBeGreaterThan(0);
+    expect(
+      routeLines.filter(
+        line =>
+          !line.endsWith('**absent**') &&
+          !line.endsWith('**kept** (needed by component:default/invoices-api)'),
+      ),
+    ).toEqual([]);
+    expect(text).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^- NS orders\.api\.acme\.com .*: \*\*planned\*\*$/,
+        ),
+        expect.stringMatching(
+          /^- zone orders\.api\.acme\.com .*: \*\*planned\*\*$/,
+        ),
+        '**Catalog**: api:default/orders-api, component:default/orders-api: **planned**',
+      ]),
+    );
+  }, 60_000);
 
   it('decommissions the first: keeps the shared routes (needed by the second), removes its NS record, zone and entities', async () => {
     takeWrites();
@@ -192,5 +239,45 @@ describe('the Decommission an internal API template', () => {
     ).toBeGreaterThanOrEqual(3);
     expect(routeLines.some(line => line.includes('**kept**'))).toBe(false);
     expect(await inCatalog('component', 'invoices-api')).toBe(false);
+  }, 120_000);
+
+  it('run again once both are gone: the catalog path refuses at fetch, the cleanup path finds everything absent', async () => {
+    const before = await state();
+
+    const refused = await decommission('orders-api');
+    expect([refused.status, refused.failure?.stepId]).toEqual([
+      'failed',
+      'fetch',
+    ]);
+    expect(refused.failure?.messages.join('\n')).toMatch(
+      /component:default\/orders-api/,
+    );
+    // With the entity gone, the same API is cleaned up from its values: nothing is left to remove.
+    const again = completed(
+      await runTask(backend.api, DECOMMISSION_TEMPLATE_REF, {
+        source: 'half-created',
+        accountId: ORDERS_API.accountId,
+        region: ORDERS_API.region,
+        name: ORDERS_API.name,
+        domainName: ORDERS_API.domainName,
+        consumers: ORDERS_API.consumers,
+      }),
+      'cleanup of orders-api',
+    );
+
+    expect(takeWrites()).toEqual([]);
+    expect(await state()).toEqual(before);
+    const text = removedText(again);
+    expect(
+      text.filter(
+        line => line.startsWith('- ') && !line.endsWith('**absent**'),
+      ),
+    ).toEqual([]);
+    expect(text.filter(line => line.startsWith('- ')).length).toBeGreaterThan(
+      2,
+    );
+    expect(text).toContain(
+      '**Catalog**: no entity to remove (the creation never registered one). A repository it published stays: delete it by hand.',
+    );
   }, 120_000);
 });

@@ -27,19 +27,23 @@ import {
   RouteClaim,
   RouteRemoval,
 } from './deregisterRules';
+import { refuseMissingEntity } from './deregisterRequest';
 import { SkippedRouteTable, tablesInUse, VpcSide } from './vpcSide';
 
 /** What internal-api:tgw:deregister-routes asks for. */
 export interface DeregisterRequest {
   accountId: string;
   region: string;
-  vpcId: string;
+  /** The API's VPC; left out, the account's configured VPC (the only one an API can be in). */
+  vpcId?: string;
   /** The consumers whose routes to the API go: names from internalApi.consumers. */
   consumers: string[];
   /** The API being changed: left out of the count (its entity may still list the consumers). */
   entityRef?: string;
   /** The API goes away: its transit gateway route goes too, unless another API in the VPC remains. */
   decommission: boolean;
+  /** A creation that failed half-way: it never reached the catalog, so no entityRef; every entity counts. */
+  halfCreated?: boolean;
   /** The internal APIs the catalog lists in this account and VPC (the action reads them). */
   claims: RouteClaim[];
 }
@@ -147,14 +151,9 @@ export async function planRouteDeregistration(
     request.accountId,
     request.region,
   );
-  const vpcId = workloadVpcId(account, request.vpcId, { canBeEmpty: false });
+  const vpcId = workloadVpcId(account, request.vpcId, { canBeEmpty: true });
   const consumers = findConsumers(internalApi, request.consumers);
-  if (request.decommission && !request.entityRef) {
-    throw new InputError(
-      'decommission is true but entityRef is not set: name the API being decommissioned (e.g. component:default/orders-api), ' +
-        'so that its own catalog entity does not count as an API that still needs the routes.',
-    );
-  }
+  refuseMissingEntity(request);
   const scope: ClaimScope = {
     accountId: account.accountId,
     vpcId,

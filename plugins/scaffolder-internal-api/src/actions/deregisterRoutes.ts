@@ -68,8 +68,9 @@ export function createDeregisterRoutesAction(
         vpcId: z =>
           inputProperties
             .vpcId(z)
+            .optional()
             .describe(
-              "The API's VPC (its internal-api.platform/vpc-id annotation)",
+              "The API's VPC (its internal-api.platform/vpc-id annotation); left out, the account's configured VPC, the only one an API can be in",
             ),
         consumers: z =>
           inputProperties
@@ -89,7 +90,14 @@ export function createDeregisterRoutesAction(
             .boolean()
             .default(false)
             .describe(
-              'The API goes away: also remove its static transit gateway route, unless another API in the VPC remains. Needs entityRef',
+              'The API goes away: also remove its static transit gateway route, unless another API in the VPC remains. Needs entityRef, or halfCreated',
+            ),
+        halfCreated: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Clean up a creation that failed half-way: it never reached the catalog, so there is no entityRef, and every entity in the VPC counts as another API. With decommission',
             ),
         planOnly: inputProperties.planOnly,
       },
@@ -149,10 +157,19 @@ export function createDeregisterRoutesAction(
       },
     },
     async handler(ctx) {
-      const { accountId, region, vpcId, consumers, decommission } = ctx.input;
+      const { accountId, region, consumers, decommission, halfCreated } =
+        ctx.input;
       const entityRef = normalizeEntityRef(ctx.input.entityRef);
+      // No vpcId (a half-created API has no entity to read it from): the account's configured VPC.
+      // An account that is not configured is refused by the plan, before any AWS call.
+      const vpcId =
+        ctx.input.vpcId ??
+        internalApi.workloadAccounts.find(a => a.accountId === accountId)
+          ?.vpcId;
       // Read before any AWS call, in a dry-run and planOnly too: the plan is the real one.
-      const claims = await findRouteClaims(catalogAccess, { accountId, vpcId });
+      const claims = vpcId
+        ? await findRouteClaims(catalogAccess, { accountId, vpcId })
+        : [];
       await aws.withClients(ctx.user?.ref, async clients => {
         const plan = await planRouteDeregistration(internalApi, clients, {
           accountId,
@@ -161,8 +178,14 @@ export function createDeregisterRoutesAction(
           consumers,
           entityRef,
           decommission,
+          halfCreated,
           claims,
         });
+        if (halfCreated) {
+          ctx.logger.info(
+            `A creation that failed half-way (no entity): each of the ${claims.length} catalog entities in ${vpcId} counts as another API.`,
+          );
+        }
         logLines(ctx.logger, skippedTableLines(plan.skipped));
         let routes: RouteRemoval[] = plan.changes;
         if (ctx.isDryRun || ctx.input.planOnly) {

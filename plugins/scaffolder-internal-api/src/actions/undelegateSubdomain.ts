@@ -3,16 +3,21 @@ import { inputProperties } from '@internal/plugin-internal-api-common';
 import {
   applyUndelegation,
   InternalApiContext,
+  normalizeDomainName,
   planUndelegation,
   UndelegationChange,
   UndelegationPlan,
   WaitOptions,
 } from '@internal/plugin-internal-api-node';
+import type { CatalogAccess } from '../catalog/domainClaims';
+import { findNameClaims, refuseClaims } from '../catalog/nameClaims';
 import { examples } from './undelegateSubdomain.examples';
 
 export const UNDELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:undelegate';
 
-export interface UndelegateSubdomainOptions extends InternalApiContext {
+export interface UndelegateSubdomainOptions
+  extends InternalApiContext,
+    CatalogAccess {
   /** How long to wait for Route 53 to report the NS removal INSYNC; default 3 minutes, polled every 5 s. */
   changeWait?: WaitOptions;
 }
@@ -21,13 +26,14 @@ export interface UndelegateSubdomainOptions extends InternalApiContext {
  * Undoes internal-api:dns:delegate once the API's stack is gone: removes the
  * parent zone's NS record for the domain, then the API's zone. Removes only
  * what is provably the API's (the zone's mark names it, the NS record holds
- * exactly the zone's name servers) and a zone that holds nothing but its SOA
- * and NS; otherwise refuses, changing nothing.
+ * exactly the zone's name servers, no other catalog entity claims the domain
+ * or the zone) and a zone that holds nothing but its SOA and NS; otherwise
+ * refuses, changing nothing.
  */
 export function createUndelegateSubdomainAction(
   options: UndelegateSubdomainOptions,
 ) {
-  const { internalApi, aws } = options;
+  const { internalApi, aws, ...catalogAccess } = options;
   const wait = options.changeWait ?? { timeoutMs: 180_000, intervalMs: 5_000 };
   return createTemplateAction({
     id: UNDELEGATE_SUBDOMAIN_ACTION_ID,
@@ -35,7 +41,8 @@ export function createUndelegateSubdomainAction(
       "Removes an API's subdomain delegation: the parent zone's NS record for the domain (only when it holds " +
       "exactly the name servers of the API's zone), then the API's hosted zone in the workload account (only " +
       "when its caller reference names apiName and it holds nothing but its SOA and NS records: remove the API's " +
-      'stack first). Refuses anything else, naming it, and changes nothing. Route 53 has no dry run: planOnly and ' +
+      'stack first), and only when no catalog entity of another name claims the domain or the zone (with halfCreated, ' +
+      'none at all). Refuses anything else, naming it, and changes nothing. Route 53 has no dry run: planOnly and ' +
       'a dry-run prove the reads and every refusal, not the permission to delete.',
     examples,
     supportsDryRun: true,
@@ -56,6 +63,13 @@ export function createUndelegateSubdomainAction(
             .apiName(z)
             .describe(
               "The API's catalog name: only a zone whose caller reference names it is removed",
+            ),
+        halfCreated: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Clean up a creation that failed half-way: it never reached the catalog, so any catalog entity that claims the domain or the zone refuses the removal',
             ),
         planOnly: inputProperties.planOnly,
       },
@@ -82,13 +96,33 @@ export function createUndelegateSubdomainAction(
       },
     },
     async handler(ctx) {
-      const { domainName, accountId, apiName } = ctx.input;
+      const { domainName, accountId, apiName, halfCreated } = ctx.input;
+      const owner = {
+        domain: normalizeDomainName('domainName', domainName),
+        apiName,
+        halfCreated,
+      };
+      // Who the catalog says owns the name, before any AWS call; the zone's claims once it is known.
+      refuseClaims(
+        owner,
+        await findNameClaims(catalogAccess, 'domain', owner.domain),
+      );
       await aws.withClients(ctx.user?.ref, async clients => {
         const plan = await planUndelegation(internalApi, clients, {
           domainName,
           accountId,
           apiName,
         });
+        if (plan.zone) {
+          refuseClaims(
+            owner,
+            await findNameClaims(
+              catalogAccess,
+              'hostedZoneId',
+              plan.zone.hostedZoneId,
+            ),
+          );
+        }
         const planOnly = Boolean(ctx.isDryRun || ctx.input.planOnly);
         const changes = planOnly
           ? plan.changes
