@@ -158,9 +158,10 @@ describe('the task page', () => {
         'until then the deploy job fails, and you re-run it from GitHub Actions.',
       'Call it. Once deployed, the API answers at https://orders.api.acme.com, ' +
         'from the consumer networks (customer-api) only.',
-      'Status. The catalog entry (Open in catalog) shows the API, its owner and its links; ' +
-        "the deploys are in the repository's GitHub Actions runs. " +
-        'A status card on the catalog entry is not available yet.',
+      'Status. The catalog entry (Open in catalog) shows the API, its owner and its links, ' +
+        "and its Internal API card reads the delegation, the stack and each consumer's routes live; " +
+        "the card's buttons change the consumers or decommission the API. " +
+        "The deploys are in the repository's GitHub Actions runs.",
     ]);
     await expect(card('Clone').locator('code').innerText()).resolves.toBe(
       `git clone ${repository}`,
@@ -264,7 +265,7 @@ describe('the task page', () => {
       'A retry runs every step again; each finds what it did before and repeats no write.',
       'A new task with the same values is refused at the repository check until it is deleted.',
       'To give up instead, follow "Removing the stack" in the repository\'s README.',
-      'A decommission template will do this for you; it is not available yet.',
+      'Platform admins can remove them with Decommission an internal API (failed half-way).',
     ]);
     // The retry the report speaks of is on this page.
     await expect(page.getByTestId('retry-button').isEnabled()).resolves.toBe(

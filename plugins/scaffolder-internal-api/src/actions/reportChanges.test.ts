@@ -55,7 +55,7 @@ describe('internal-api:report:changes', () => {
       '- If publishing failed after creating the repository, retry this task instead.',
       '- A new task is refused at the repository check until that repository is deleted.',
       '- To give up instead, ask the platform team to remove the changes above.',
-      '- A decommission template will do this for you; it is not available yet.',
+      '- Platform admins can remove them with Decommission an internal API (failed half-way).',
     ]);
   });
 
@@ -111,7 +111,7 @@ describe('internal-api:report:changes', () => {
       '- A retry runs every step again; each finds what it did before and repeats no write.',
       '- A new task with the same values is refused at the repository check until it is deleted.',
       '- To give up instead, follow "Removing the stack" in the repository\'s README.',
-      '- A decommission template will do this for you; it is not available yet.',
+      '- Platform admins can remove them with Decommission an internal API (failed half-way).',
     ]);
     // Real ids: short enough for the task page (a URL or domain name is as long as it is).
     expect(linesTooLong(log)).toEqual([]);

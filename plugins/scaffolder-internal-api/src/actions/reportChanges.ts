@@ -142,7 +142,7 @@ export function createReportChangesAction() {
 
 // A sentence a line: the log viewer cuts long lines, and the task page lists them.
 const GIVE_UP_LATER =
-  'A decommission template will do this for you; it is not available yet.';
+  'Platform admins can remove them with Decommission an internal API (failed half-way).';
 
 function nextSteps(awsChanges: boolean, repository: string | undefined) {
   if (repository) {
