@@ -185,7 +185,7 @@ export const decommissionPlan: Benchmark = {
           `AWS calls, ${apis}`,
           String(calls.length),
           `writes 0; ${reads.length} reads: ${callsByOperation(reads)}; ` +
-            `${sts.length} AssumeRole (one per SDK client); ${dryRuns.length} permission dry runs` +
+            `${sts.length} AssumeRole (sessions are held until near expiry; the untimed first run assumed them); ${dryRuns.length} permission dry runs` +
             (dryRuns.length > 0
               ? `, one per planned removal: ${callsByOperation(dryRuns)}`
               : `: every route kept, needed by the ${size - 1} other APIs`),

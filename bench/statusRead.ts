@@ -152,7 +152,7 @@ export const statusRead: Benchmark = {
           `AWS calls, cold, ${apis}`,
           String(cold.calls.length),
           `writes 0; ${reads.length} reads: ${callsByOperation(reads)}; ` +
-            `${sts.length} AssumeRole (one per SDK client)`,
+            `${sts.length} AssumeRole (sessions are held until near expiry; the untimed first run assumed them)`,
         ),
         row(
           `status, cached, ${apis}`,
