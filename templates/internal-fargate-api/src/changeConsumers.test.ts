@@ -1,6 +1,5 @@
 import {
   addedLines,
-  landscapeState,
   runTask,
   Sandbox,
   startSandbox,
@@ -13,34 +12,18 @@ import {
   startTaskBackend,
   TEMPLATE_REF,
 } from './__testUtils__/taskBackend';
+import {
+  awsObserver,
+  completed,
+  INVOICES_API,
+  outputLines,
+  routeLinesOf,
+} from './__testUtils__/dayTwo';
 import { ORDERS_API } from './ordersApi';
 
-/** A second API in the Orders VPC for the same consumer: it shares orders-api's routes. */
-const INVOICES_API = {
-  ...ORDERS_API,
-  name: 'invoices-api',
-  description: 'Invoices for the customer API',
-  domainName: 'invoices.api.acme.com',
-  repoUrl: 'github.com?owner=acme&repo=invoices-api',
-};
-
-const completed = (task: TaskResult, what: string) => {
-  if (task.status !== 'completed') {
-    throw new Error(
-      `${what} ended ${task.status} at ${
-        task.failure?.stepId
-      }: ${task.failure?.messages.join('\n')}`,
-    );
-  }
-  return task;
-};
-
-/** The output's route lines with their status, blank lines left out. */
+/** The output's route lines with their status. */
 const routeLines = (task: TaskResult): string[] =>
-  String(task.output?.text?.[0]?.content ?? '')
-    .split('\n')
-    .map(line => line.trim())
-    .filter(line => line.startsWith('- `'));
+  routeLinesOf(outputLines(task.output?.text?.[0]?.content));
 
 const countOf = (lines: Record<string, string[]>) =>
   Object.values(lines).flat().length;
@@ -55,12 +38,7 @@ describe('the Change the consumers of an internal API template', () => {
   let sandbox: Sandbox;
   let backend: Awaited<ReturnType<typeof startTaskBackend>>;
 
-  const state = () => landscapeState(sandbox.moto, sandbox.landscape);
-  const takeWrites = () => {
-    const writes = sandbox.proxy.calls().filter(call => call.write);
-    sandbox.proxy.clear();
-    return writes.map(call => call.operation);
-  };
+  const { state, takeWrites } = awsObserver(() => sandbox);
   const change = (name: string, consumers: string[]) =>
     runTask(backend.api, CHANGE_CONSUMERS_TEMPLATE_REF, {
       entityRef: `component:default/${name}`,

@@ -1,9 +1,7 @@
 import {
-  landscapeState,
   runTask,
   Sandbox,
   startSandbox,
-  TaskResult,
   waitForEntity,
 } from '@internal/aws-sandbox';
 import fs from 'node:fs';
@@ -14,6 +12,12 @@ import {
   startTaskBackend,
   TEMPLATE_REF,
 } from './__testUtils__/taskBackend';
+import {
+  awsObserver,
+  completed,
+  outputLines,
+  routeLinesOf,
+} from './__testUtils__/dayTwo';
 import { ORDERS_API } from './ordersApi';
 import { templateDir } from './templateFiles';
 
@@ -46,26 +50,6 @@ const cleanupValues = (api: typeof ORDERS_API) => ({
   consumers: api.consumers,
 });
 
-const completed = (task: TaskResult, what: string) => {
-  if (task.status !== 'completed') {
-    throw new Error(
-      `${what} ended ${task.status} at ${
-        task.failure?.stepId
-      }: ${task.failure?.messages.join('\n')}`,
-    );
-  }
-  return task;
-};
-
-/** The "What was removed" text, a line per item, blank lines left out. */
-const linesOf = (content: unknown): string[] =>
-  String(content ?? '')
-    .split('\n')
-    .map(line => line.trim())
-    .filter(line => line !== '');
-const routeLines = (lines: string[]) =>
-  lines.filter(line => line.startsWith('- `'));
-
 /**
  * The decommission template's second path, for platform admins: cleaning up
  * after a creation that failed half-way, which has no catalog entity, from
@@ -80,13 +64,7 @@ describe('the Decommission template, cleaning up a creation that failed half-way
   let sandbox: Sandbox;
   let backend: Awaited<ReturnType<typeof startTaskBackend>>;
 
-  const state = () => landscapeState(sandbox.moto, sandbox.landscape);
-  /** The AWS writes since the last call, by operation. */
-  const takeWrites = () => {
-    const writes = sandbox.proxy.calls().filter(call => call.write);
-    sandbox.proxy.clear();
-    return writes.map(call => call.operation);
-  };
+  const { state, takeWrites } = awsObserver(() => sandbox);
   const cleanup = (api: typeof ORDERS_API) =>
     runTask(backend.api, DECOMMISSION_TEMPLATE_REF, cleanupValues(api));
   const inCatalog = async (kind: string, name: string) =>
@@ -163,8 +141,8 @@ describe('the Decommission template, cleaning up a creation that failed half-way
     expect(status).toBe(200);
     expect(takeWrites()).toEqual([]);
     expect(await state()).toEqual(before);
-    const lines = linesOf(body.output?.text?.[0]?.content);
-    const routes = routeLines(lines);
+    const lines = outputLines(body.output?.text?.[0]?.content);
+    const routes = routeLinesOf(lines);
     expect(routes.some(line => line.endsWith('**planned**'))).toBe(true);
     expect(
       routes.some(line =>
@@ -227,12 +205,12 @@ describe('the Decommission template, cleaning up a creation that failed half-way
     expect(JSON.stringify(after.hostedZones)).not.toMatch(/billing\.api/);
     expect(JSON.stringify(after.hostedZones)).toMatch(/orders\.api\.acme\.com/);
 
-    const lines = linesOf(task.output?.text?.[0]?.content);
+    const lines = outputLines(task.output?.text?.[0]?.content);
     expect(lines[0]).toBe(
       'A creation that failed half-way: **billing-api** (billing.api.acme.com, account 444455556666).',
     );
     expect(
-      routeLines(lines).filter(line => line.endsWith('**removed**')).length,
+      routeLinesOf(lines).filter(line => line.endsWith('**removed**')).length,
     ).toBe(writes.filter(op => op === 'DeleteRoute').length);
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -254,9 +232,9 @@ describe('the Decommission template, cleaning up a creation that failed half-way
 
     expect(takeWrites()).toEqual([]);
     expect(await state()).toEqual(before);
-    const lines = linesOf(task.output?.text?.[0]?.content);
+    const lines = outputLines(task.output?.text?.[0]?.content);
     expect(
-      routeLines(lines).filter(
+      routeLinesOf(lines).filter(
         line =>
           !line.endsWith('**absent**') &&
           !line.endsWith('**kept** (needed by component:default/orders-api)'),
@@ -288,7 +266,7 @@ describe('the Decommission template, cleaning up a creation that failed half-way
     expect(after.vpcRoutes).toEqual(before.vpcRoutes);
     expect(JSON.stringify(after.hostedZones)).not.toMatch(/stock\.api/);
     expect(
-      routeLines(linesOf(task.output?.text?.[0]?.content)).some(line =>
+      routeLinesOf(outputLines(task.output?.text?.[0]?.content)).some(line =>
         line.includes('**removed**'),
       ),
     ).toBe(false);

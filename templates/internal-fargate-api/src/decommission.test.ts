@@ -16,35 +16,18 @@ import {
   startTaskBackend,
   TEMPLATE_REF,
 } from './__testUtils__/taskBackend';
+import {
+  awsObserver,
+  completed,
+  INVOICES_API,
+  outputLines,
+} from './__testUtils__/dayTwo';
 import { ORDERS_API } from './ordersApi';
 import { templateDir } from './templateFiles';
 
-/** A second API in the Orders VPC for the same consumer: it shares orders-api's routes. */
-const INVOICES_API = {
-  ...ORDERS_API,
-  name: 'invoices-api',
-  description: 'Invoices for the customer API',
-  domainName: 'invoices.api.acme.com',
-  repoUrl: 'github.com?owner=acme&repo=invoices-api',
-};
-
-const completed = (task: TaskResult, what: string) => {
-  if (task.status !== 'completed') {
-    throw new Error(
-      `${what} ended ${task.status} at ${
-        task.failure?.stepId
-      }: ${task.failure?.messages.join('\n')}`,
-    );
-  }
-  return task;
-};
-
 /** The task's "What was removed" text, a line per item, blank lines left out. */
 const removedText = (task: Pick<TaskResult, 'output'>): string[] =>
-  String(task.output?.text?.[0]?.content ?? '')
-    .split('\n')
-    .map(line => line.trim())
-    .filter(line => line !== '');
+  outputLines(task.output?.text?.[0]?.content);
 
 /**
  * The decommission template as a person runs it, in a real scaffolder and
@@ -57,13 +40,7 @@ describe('the Decommission an internal API template', () => {
   /** The state once both APIs exist. */
   let created: Awaited<ReturnType<typeof landscapeState>>;
 
-  const state = () => landscapeState(sandbox.moto, sandbox.landscape);
-  /** The AWS writes since the last call, by operation. */
-  const takeWrites = () => {
-    const writes = sandbox.proxy.calls().filter(call => call.write);
-    sandbox.proxy.clear();
-    return writes.map(call => call.operation);
-  };
+  const { state, takeWrites } = awsObserver(() => sandbox);
   const decommission = (name: string) =>
     runTask(backend.api, DECOMMISSION_TEMPLATE_REF, {
       entityRef: `component:default/${name}`,
