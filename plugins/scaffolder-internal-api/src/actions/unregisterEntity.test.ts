@@ -1,123 +1,32 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  CatalogService,
-  catalogServiceRef,
-} from '@backstage/plugin-catalog-node';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { startCatalogWithApis } from '../__testUtils__/catalogWithApis';
 import { runAction } from '../__testUtils__/runAction';
 import { createUnregisterEntityAction } from './unregisterEntity';
-
-/** What catalog:register registers for an API: its Component and its API, in one file. */
-const apiFile = (name: string, annotations: Record<string, string>) => `
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-  annotations: ${JSON.stringify(annotations)}
-spec: { type: service, lifecycle: experimental, owner: platform, providesApis: [${name}] }
----
-apiVersion: backstage.io/v1alpha1
-kind: API
-metadata: { name: ${name} }
-spec: { type: openapi, lifecycle: experimental, owner: platform, definition: 'openapi: 3.0.0' }
-`;
-
-const FILES: Record<string, string> = {
-  '/orders-api.yaml': apiFile('orders-api', {
-    'internal-api.platform/domain': 'orders.api.acme.com',
-  }),
-  '/billing-api.yaml': apiFile('billing-api', {
-    'internal-api.platform/domain': 'billing.api.acme.com',
-  }),
-  '/website.yaml': apiFile('website', {}),
-};
 
 /**
  * The action against Backstage's real catalog in a test backend, with the
  * locations registered by URL as catalog:register does (files served here).
  */
 describe('internal-api:catalog:unregister against a real catalog', () => {
-  let files: http.Server;
-  let backend: TestBackend;
+  let started: Awaited<ReturnType<typeof startCatalogWithApis>>;
   let catalog: CatalogService;
-  let baseUrl: string;
-
-  const credentials = { credentials: mockCredentials.user() };
-  const refsInCatalog = async () =>
-    (await catalog.getEntities({}, credentials)).items
-      .filter(entity => entity.kind !== 'Location')
-      .map(entity => `${entity.kind}:${entity.metadata.name}`)
-      .sort();
-  const register = async (file: string) => {
-    await catalog.addLocation(
-      { type: 'url', target: `${baseUrl}${file}` },
-      credentials,
-    );
-  };
-  const waitFor = async (ref: string) => {
-    for (let attempt = 0; attempt < 150; attempt++) {
-      if (await catalog.getEntityByRef(ref, credentials)) return;
-      await new Promise(resolve => setTimeout(resolve, 200));
-    }
-    throw new Error(`${ref} never appeared in the catalog`);
-  };
+  const refsInCatalog = () => started.inCatalog();
 
   beforeAll(async () => {
-    files = http.createServer((request, response) => {
-      const body = FILES[request.url ?? ''];
-      response.writeHead(body ? 200 : 404).end(body ?? '');
-    });
-    await new Promise<void>(resolve => files.listen(0, '127.0.0.1', resolve));
-    const host = `localhost:${(files.address() as AddressInfo).port}`;
-    baseUrl = `http://${host}`;
-    // The catalog service as any backend plugin gets it (the scaffolder among them).
-    const probe = createBackendPlugin({
-      pluginId: 'probe',
-      register(env) {
-        env.registerInit({
-          deps: { catalogService: catalogServiceRef, _: coreServices.logger },
-          async init({ catalogService }) {
-            catalog = catalogService;
-          },
-        });
+    started = await startCatalogWithApis([
+      {
+        name: 'orders-api',
+        annotations: { 'internal-api.platform/domain': 'orders.api.acme.com' },
       },
-    });
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        probe,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { reading: { allow: [{ host }] } },
-            catalog: {
-              rules: [{ allow: ['Component', 'API', 'Location'] }],
-              processingInterval: { seconds: 1 },
-            },
-          },
-        }),
-      ],
-    });
-    for (const file of Object.keys(FILES)) await register(file);
-    for (const name of ['orders-api', 'billing-api', 'website']) {
-      await waitFor(`component:default/${name}`);
-      await waitFor(`api:default/${name}`);
-    }
+      {
+        name: 'billing-api',
+        annotations: { 'internal-api.platform/domain': 'billing.api.acme.com' },
+      },
+      { name: 'website', annotations: {} },
+    ]);
+    catalog = started.catalog;
   }, 60_000);
-  afterAll(async () => {
-    await backend?.stop();
-    files?.close();
-  });
+  afterAll(() => started?.stop());
 
   const action = () => createUnregisterEntityAction({ catalog });
 
@@ -129,7 +38,7 @@ describe('internal-api:catalog:unregister against a real catalog', () => {
 
     expect(outputs).toEqual({
       status: 'planned',
-      location: `url:${baseUrl}/orders-api.yaml`,
+      location: started.locationOf('orders-api'),
       entityRefs: ['api:default/orders-api', 'component:default/orders-api'],
     });
     expect(await refsInCatalog()).toContain('Component:orders-api');
@@ -156,7 +65,9 @@ describe('internal-api:catalog:unregister against a real catalog', () => {
 
     expect(outputs.status).toBe('removed');
     expect(log).toEqual([
-      `Unregistered url:${baseUrl}/orders-api.yaml, with api:default/orders-api, component:default/orders-api.`,
+      `Unregistered ${started.locationOf(
+        'orders-api',
+      )}, with api:default/orders-api, component:default/orders-api.`,
     ]);
     expect(await refsInCatalog()).toEqual([
       'API:billing-api',
@@ -164,9 +75,12 @@ describe('internal-api:catalog:unregister against a real catalog', () => {
       'Component:billing-api',
       'Component:website',
     ]);
-    const { items: locations } = await catalog.getLocations({}, credentials);
-    expect(locations.map(l => l.target)).not.toContain(
-      `${baseUrl}/orders-api.yaml`,
+    const { items: locations } = await catalog.getLocations(
+      {},
+      started.credentials,
+    );
+    expect(locations.map(l => `url:${l.target}`)).not.toContain(
+      started.locationOf('orders-api'),
     );
 
     const again = await runAction(action(), {
