@@ -9,12 +9,7 @@ import {
 } from '../aws/transitGateway';
 import { describeVpc, subnetZones } from '../aws/vpcs';
 import type { Plan, PlannedWrite } from '../checkpoint';
-import {
-  findConsumers,
-  findWorkloadAccount,
-  InternalApiConfig,
-  workloadVpcId,
-} from '../config';
+import type { InternalApiConfig } from '../config';
 import {
   claimantsOf,
   ClaimScope,
@@ -28,6 +23,7 @@ import {
   RouteRemoval,
 } from './deregisterRules';
 import { refuseMissingEntity } from './deregisterRequest';
+import { routeScope } from './scope';
 import { SkippedRouteTable, tablesInUse, VpcSide } from './vpcSide';
 
 /** What internal-api:tgw:deregister-routes asks for. */
@@ -140,35 +136,20 @@ export async function planRouteDeregistration(
   clients: AwsClients,
   request: DeregisterRequest,
 ): Promise<DeregistrationPlan> {
-  const { transitGateway } = internalApi;
-  if (!transitGateway) {
-    throw new InputError(
-      'No transit gateway is configured: a platform engineer sets internalApi.transitGateway in app-config.yaml.',
-    );
-  }
-  const account = findWorkloadAccount(
-    internalApi,
-    request.accountId,
-    request.region,
-  );
-  const vpcId = workloadVpcId(account, request.vpcId, { canBeEmpty: true });
-  const consumers = findConsumers(internalApi, request.consumers);
+  const {
+    transitGateway,
+    account,
+    vpcId,
+    consumers,
+    provider,
+    consumerSides: sides,
+  } = routeScope(internalApi, request, { vpcIdCanBeEmpty: true });
   refuseMissingEntity(request);
   const scope: ClaimScope = {
     accountId: account.accountId,
     vpcId,
     excluding: request.entityRef,
   };
-  const provider: VpcSide = {
-    label: `provider ${vpcId}`,
-    location: account,
-    vpcId,
-  };
-  const sides: VpcSide[] = consumers.map(consumer => ({
-    label: `consumer ${consumer.name} (${consumer.vpcId})`,
-    location: consumer,
-    vpcId: consumer.vpcId,
-  }));
 
   const providerCidr = await cidrOf(clients, provider);
   const consumerCidrs = await Promise.all(

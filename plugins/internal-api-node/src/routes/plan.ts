@@ -5,13 +5,11 @@ import type { Plan, PlannedWrite } from '../checkpoint';
 import { cidrsOverlap } from '../cidr';
 import {
   assertTransitGatewayRegion,
-  findConsumers,
-  findWorkloadAccount,
   InternalApiConfig,
   TransitGatewayConfig,
-  workloadVpcId,
 } from '../config';
 import type { RouteChange, RouteConflict } from './rules';
+import { routeScope } from './scope';
 import { planTransitGatewayRoute, readAttachments } from './transitGateway';
 import { planSide, SkippedRouteTable, VpcSide } from './vpcSide';
 
@@ -79,19 +77,8 @@ export async function planRoutes(
   clients: AwsClients,
   request: RouteRequest,
 ): Promise<RoutePlan & { consumerNetworks: { name: string; cidr: string }[] }> {
-  const { transitGateway } = internalApi;
-  if (!transitGateway) {
-    throw new InputError(
-      'No transit gateway is configured: a platform engineer sets internalApi.transitGateway in app-config.yaml.',
-    );
-  }
-  const account = findWorkloadAccount(
-    internalApi,
-    request.accountId,
-    request.region,
-  );
-  const vpcId = workloadVpcId(account, request.vpcId, { canBeEmpty: false });
-  const consumers = findConsumers(internalApi, request.consumers);
+  const { transitGateway, account, consumers, provider, consumerSides } =
+    routeScope(internalApi, request, { vpcIdCanBeEmpty: false });
   assertTransitGatewayRegion(
     `Account ${account.accountId} (${account.title})`,
     account,
@@ -106,16 +93,10 @@ export async function planRoutes(
   }
   const plan = await planRouteRegistration(clients, {
     provider: {
-      label: `provider ${vpcId}`,
-      location: account,
-      vpcId,
+      ...provider,
       routeTableIds: [...new Set(request.routeTableIds)],
     },
-    consumers: consumers.map(consumer => ({
-      label: `consumer ${consumer.name} (${consumer.vpcId})`,
-      location: consumer,
-      vpcId: consumer.vpcId,
-    })),
+    consumers: consumerSides,
     transitGateway,
   });
   return {
