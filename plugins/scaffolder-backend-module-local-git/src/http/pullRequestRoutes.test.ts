@@ -109,6 +109,10 @@ describe('the pull request pages and their Merge button', () => {
     );
     expect(page.body).not.toMatch(/<script|<img|<b>/);
 
+    // Backstage sends no-referrer, under which Chromium posts the form with Origin: null (refused).
+    const headers = (await fetch(opened.url)).headers;
+    expect(headers.get('referrer-policy')).toBe('same-origin');
+
     const list = await get(`${remoteUrl}/pulls`);
     expect(list.body).toContain(`href="${opened.url}"`);
     expect(list.body).toContain('Open');
@@ -149,6 +153,7 @@ describe('the pull request pages and their Merge button', () => {
 
     const response = await post(`${b.url}/merge`);
     expect(response.status).toBe(409);
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     const body = await response.text();
     expect(body).toContain('<strong>Not merged:</strong> Pull request #2');
     expect(body).toContain('both changed README.md');

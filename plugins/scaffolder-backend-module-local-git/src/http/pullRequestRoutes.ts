@@ -62,7 +62,10 @@ export function createPullRequestRoutes(options: {
       }
       const pull = PULL.exec(rest);
       if (pull) {
-        res.type('html').send(await page(repository, Number(pull[1])));
+        res
+          .set(MERGE_FORM_POLICY)
+          .type('html')
+          .send(await page(repository, Number(pull[1])));
         return;
       }
       const merge = MERGE.exec(rest);
@@ -106,6 +109,7 @@ export function createPullRequestRoutes(options: {
         if ((error as Error).name === 'ConflictError') {
           res
             .status(409)
+            .set(MERGE_FORM_POLICY)
             .type('html')
             .send(await page(repository, number, (error as Error).message));
           return;
@@ -116,6 +120,14 @@ export function createPullRequestRoutes(options: {
     },
   };
 }
+
+/**
+ * The pages that hold the Merge form. Backstage answers with
+ * `Referrer-Policy: no-referrer`, under which Chromium posts a form with
+ * `Origin: null` even to its own origin, and refuseCrossSite would refuse
+ * every merge; `same-origin` lets the browser name the page's origin.
+ */
+const MERGE_FORM_POLICY = { 'Referrer-Policy': 'same-origin' };
 
 /**
  * The merge needs no token, so any page open in the person's browser could
