@@ -21,6 +21,14 @@ export function servePullRequests(rest: string): boolean {
 }
 
 /**
+ * The pages that hold the Merge form. Backstage answers with
+ * `Referrer-Policy: no-referrer`, under which Chromium posts a form with
+ * `Origin: null` even to its own origin, and refuseCrossSite would refuse
+ * every merge; `same-origin` lets the browser name the page's origin.
+ */
+const MERGE_FORM_POLICY = { 'Referrer-Policy': 'same-origin' };
+
+/**
  * A repository's pull requests: `GET pulls` lists them, `GET pull/<n>` shows
  * one, `POST pull/<n>/merge` merges it and sends the browser back to its
  * page (303). The merge is the only write the local-git plugin serves, and
@@ -120,14 +128,6 @@ export function createPullRequestRoutes(options: {
     },
   };
 }
-
-/**
- * The pages that hold the Merge form. Backstage answers with
- * `Referrer-Policy: no-referrer`, under which Chromium posts a form with
- * `Origin: null` even to its own origin, and refuseCrossSite would refuse
- * every merge; `same-origin` lets the browser name the page's origin.
- */
-const MERGE_FORM_POLICY = { 'Referrer-Policy': 'same-origin' };
 
 /**
  * The merge needs no token, so any page open in the person's browser could
