@@ -11,6 +11,7 @@ export { createVpcWithSubnets } from './vpcs';
 export type { SubnetSpec, CreatedSubnet } from './vpcs';
 export {
   SANDBOX_ACCOUNTS,
+  SANDBOX_GROUPS,
   SANDBOX_REGION,
   emptyLandscape,
   placementOf,

@@ -2,8 +2,11 @@ import {
   DescribeTransitGatewayVpcAttachmentsCommand,
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'yaml';
 import { ec2In } from './accounts';
-import { SANDBOX_ACCOUNTS, SANDBOX_REGION } from './landscape';
+import { SANDBOX_ACCOUNTS, SANDBOX_GROUPS, SANDBOX_REGION } from './landscape';
 import { landscapeState } from './landscapeState';
 import { MotoServer, startMotoServer } from './motoServer';
 import { sandboxConfig } from './sandboxConfig';
@@ -73,6 +76,46 @@ describe('seedLandscape', () => {
     expect(config.internalApi.consumers.map(c => c.name)).toEqual([
       'customer-api',
       'partner-api',
+    ]);
+    // Who may use what: each workload account and consumer has its team, partner-api asks for approval.
+    const { orders: ordersTeam, payments: paymentsTeam } = SANDBOX_GROUPS;
+    expect(config.internalApi.admins).toEqual([SANDBOX_GROUPS.platformAdmins]);
+    expect(config.internalApi.workloadAccounts.map(a => a.owners)).toEqual([
+      [ordersTeam],
+      [paymentsTeam],
+    ]);
+    expect(
+      config.internalApi.consumers.map(c => [c.owners, c.approval]),
+    ).toEqual([
+      [[ordersTeam], undefined],
+      [[paymentsTeam], 'required'],
+    ]);
+    // Every group the config names is one of org/sandbox.yaml, with a member to sign in as.
+    const org = yaml
+      .parseAllDocuments(
+        fs.readFileSync(
+          path.resolve(__dirname, '../../org/sandbox.yaml'),
+          'utf8',
+        ),
+      )
+      .map(doc => doc.toJS());
+    const members = (group: string) =>
+      org
+        .filter(e => e.kind === 'User' && e.spec.memberOf.includes(group))
+        .map(e => e.metadata.name);
+    expect(
+      Object.values(SANDBOX_GROUPS).map(ref => {
+        const name = ref.replace('group:default/', '');
+        return [
+          name,
+          org.some(e => e.kind === 'Group' && e.metadata.name === name),
+          members(name),
+        ];
+      }),
+    ).toEqual([
+      ['orders-team', true, ['sam']],
+      ['payments-team', true, ['pat']],
+      ['platform-admins', true, ['ada']],
     ]);
     // customer-api has a route table of its own beside the main one; partner-api only the main one.
     expect(

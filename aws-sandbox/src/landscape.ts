@@ -27,6 +27,13 @@ export const SANDBOX_ACCOUNTS = {
   partner: '888899990000',
 } as const;
 
+/** The sandbox's teams (org/sandbox.yaml) that its internalApi config names. */
+export const SANDBOX_GROUPS = {
+  orders: 'group:default/orders-team',
+  payments: 'group:default/payments-team',
+  platformAdmins: 'group:default/platform-admins',
+} as const;
+
 /** A VPC of the landscape, with the account it lives in. */
 export type LandscapeVpc = {
   accountId: string;
@@ -45,12 +52,17 @@ export type WorkloadAccountConfig = {
   title: string;
   region: string;
   vpcId: string;
+  /** Group refs whose members may create APIs in it; none: admins only. */
+  owners?: string[];
 };
 export type ConsumerConfig = {
   name: string;
   accountId: string;
   region: string;
   vpcId: string;
+  /** Group refs whose members may add it (and approve it for others); none: admins only. */
+  owners?: string[];
+  approval?: 'required' | 'none';
 };
 export type ParentZoneConfig = {
   domain: string;
@@ -74,6 +86,8 @@ export type SandboxConfig = {
       routeTableId: string;
     };
     parentZones: ParentZoneConfig[];
+    /** Group refs of the admins, who may use and change everything. */
+    admins?: string[];
   };
 };
 

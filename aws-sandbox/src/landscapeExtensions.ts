@@ -34,6 +34,8 @@ export async function addWorkloadVpc<L extends Landscape>(
     /** Its key in `vpcs`; default `<accountId>/<cidr>`. */
     name?: string;
     title?: string;
+    /** With `title`: the groups that may create APIs in the account. */
+    owners?: string[];
     subnets?: SubnetSpec[];
   },
 ): Promise<L> {
@@ -70,6 +72,7 @@ export async function addWorkloadVpc<L extends Landscape>(
               title: spec.title,
               region: SANDBOX_REGION,
               vpcId: vpc.vpcId,
+              ...(spec.owners && { owners: spec.owners }),
             },
           ]
         : workloadAccounts,
@@ -98,6 +101,9 @@ export async function addConsumerVpc<L extends Landscape>(
     attachZones?: string[];
     /** Its key in `vpcs`; default the consumer name. */
     vpcName?: string;
+    /** The groups that may add it, and whether others need their approval. */
+    owners?: string[];
+    approval?: 'required' | 'none';
   },
 ): Promise<L> {
   const { routeTables = 1 } = spec;
@@ -137,6 +143,8 @@ export async function addConsumerVpc<L extends Landscape>(
           accountId: spec.accountId,
           region: SANDBOX_REGION,
           vpcId: vpc.vpcId,
+          ...(spec.owners && { owners: spec.owners }),
+          ...(spec.approval && { approval: spec.approval }),
         },
       ],
     },

@@ -1,12 +1,14 @@
 import {
   emptyLandscape,
   SANDBOX_ACCOUNTS,
+  SANDBOX_GROUPS,
   SandboxLandscape,
 } from './landscape';
 import {
   addConsumerVpc,
   addParentZone,
   addWorkloadVpc,
+  withChanges,
 } from './landscapeExtensions';
 import { privateSubnet, publicSubnet } from './landscapeVpcs';
 import type { MotoServer } from './motoServer';
@@ -19,6 +21,10 @@ import type { MotoServer } from './motoServer';
  * - Payments (workload): two private subnets in one zone, the layout an NLB refuses;
  * - customer-api (a private route table and the main one) and partner-api
  *   (the main route table only): consumer VPCs in their own accounts.
+ * Who may use what (the people and teams of org/sandbox.yaml): Orders is the
+ * Orders team's, Payments the Payments team's; customer-api is the Orders
+ * team's (others are refused), partner-api the Payments team's, who approve
+ * other teams' requests for it; platform admins may use everything.
  * Returns the Backstage config (`aws` and `internalApi`) that describes it.
  * Idempotent: it resets the emulator first, so seeding twice leaves one
  * landscape (with new ids), never two. Tests that need more build on it with
@@ -27,12 +33,19 @@ import type { MotoServer } from './motoServer';
 export async function seedLandscape(
   moto: MotoServer,
 ): Promise<SandboxLandscape> {
-  let landscape = await emptyLandscape(moto);
+  let landscape = withChanges(
+    await emptyLandscape(moto),
+    {},
+    {
+      admins: [SANDBOX_GROUPS.platformAdmins],
+    },
+  );
   landscape = await addParentZone(moto, landscape, 'acme.com');
   landscape = await addWorkloadVpc(moto, landscape, {
     name: 'orders',
     title: 'Orders (sandbox)',
     accountId: SANDBOX_ACCOUNTS.orders,
+    owners: [SANDBOX_GROUPS.orders],
     cidr: '10.10.0.0/16',
     subnets: [
       privateSubnet('a', '10.10.1.0/24'),
@@ -46,6 +59,7 @@ export async function seedLandscape(
     name: 'payments',
     title: 'Payments (sandbox)',
     accountId: SANDBOX_ACCOUNTS.payments,
+    owners: [SANDBOX_GROUPS.payments],
     cidr: '10.20.0.0/16',
     subnets: [
       privateSubnet('a', '10.20.1.0/24'),
@@ -59,12 +73,15 @@ export async function seedLandscape(
     accountId: SANDBOX_ACCOUNTS.customer,
     cidr: '10.40.0.0/16',
     routeTables: 2,
+    owners: [SANDBOX_GROUPS.orders],
   });
   landscape = await addConsumerVpc(moto, landscape, {
     name: 'partner-api',
     vpcName: 'partner',
     accountId: SANDBOX_ACCOUNTS.partner,
     cidr: '10.50.0.0/16',
+    owners: [SANDBOX_GROUPS.payments],
+    approval: 'required',
   });
   return landscape as SandboxLandscape;
 }

@@ -34,6 +34,13 @@ export interface Config {
        * @pattern ^vpc-[0-9a-f]{8,17}$
        */
       vpcId: string;
+      /**
+       * Groups whose members (directly or through a child team in the
+       * catalog) may create internal APIs in this account, as entity refs,
+       * e.g. group:default/orders-team. Missing or empty: admins only.
+       * @visibility frontend
+       */
+      owners?: string[];
     }>;
 
     /**
@@ -62,7 +69,30 @@ export interface Config {
        * @pattern ^vpc-[0-9a-f]{8,17}$
        */
       vpcId: string;
+      /**
+       * Groups whose members (directly or through a child team) may give an
+       * internal API this consumer, and who approve it for others when
+       * `approval` is required, e.g. group:default/payments-team.
+       * Missing or empty: admins only.
+       * @visibility frontend
+       */
+      owners?: string[];
+      /**
+       * `required`: a non-owner's request to add this consumer stops before
+       * any change until an owner approves it. `none`: non-owners are refused.
+       * @visibility frontend
+       * @default none
+       */
+      approval?: 'required' | 'none';
     }>;
+
+    /**
+     * Groups whose members may use every account and consumer, change or
+     * decommission any internal API and clean up half-created ones, e.g.
+     * group:default/platform-admins. Missing: nobody is an admin.
+     * @visibility frontend
+     */
+    admins?: string[];
 
     /** The shared transit gateway, owned by the network account. */
     transitGateway?: {

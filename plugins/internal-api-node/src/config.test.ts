@@ -54,6 +54,7 @@ describe('readInternalApiConfig', () => {
       workloadAccounts: [],
       consumers: [],
       parentZones: [],
+      access: { admins: [], workloadAccounts: [], consumers: [] },
     });
   });
 

@@ -5,6 +5,7 @@ import type {
   ConsumerNetwork,
   WorkloadAccount,
 } from '@internal/plugin-internal-api-common';
+import { AccessConfig, readApproval, readOwners } from './access/accessConfig';
 
 export type TransitGatewayConfig = AwsLocation & {
   id: string;
@@ -23,6 +24,12 @@ export interface InternalApiConfig {
   consumers: ConsumerNetwork[];
   transitGateway?: TransitGatewayConfig;
   parentZones: ParentZone[];
+  /**
+   * Who may use which account and consumer, and who the admins are: the
+   * access rules' input (access/rules.ts). Kept apart from the accounts and
+   * consumers above, which plans and the form's lookups pass on as they are.
+   */
+  access: AccessConfig;
 }
 
 /**
@@ -32,24 +39,42 @@ export interface InternalApiConfig {
 export function readInternalApiConfig(config: Config): InternalApiConfig {
   const block = config.getOptionalConfig('internalApi');
   if (!block) {
-    return { workloadAccounts: [], consumers: [], parentZones: [] };
+    return {
+      workloadAccounts: [],
+      consumers: [],
+      parentZones: [],
+      access: { admins: [], workloadAccounts: [], consumers: [] },
+    };
   }
   const location = (c: Config): AwsLocation => ({
     accountId: c.getString('accountId'),
     region: c.getString('region'),
   });
-  const workloadAccounts = block.getConfigArray('workloadAccounts').map(c => ({
+  const accountBlocks = block.getConfigArray('workloadAccounts');
+  const workloadAccounts = accountBlocks.map(c => ({
     ...location(c),
     title: c.getString('title'),
     vpcId: c.getString('vpcId'),
   }));
-  const consumers = (block.getOptionalConfigArray('consumers') ?? []).map(
-    c => ({
-      ...location(c),
-      name: c.getString('name'),
-      vpcId: c.getString('vpcId'),
-    }),
-  );
+  const consumerBlocks = block.getOptionalConfigArray('consumers') ?? [];
+  const consumers = consumerBlocks.map(c => ({
+    ...location(c),
+    name: c.getString('name'),
+    vpcId: c.getString('vpcId'),
+  }));
+  const access: AccessConfig = {
+    admins: readOwners(block, 'admins', 'internalApi'),
+    workloadAccounts: accountBlocks.map((c, i) => ({
+      accountId: workloadAccounts[i].accountId,
+      title: workloadAccounts[i].title,
+      owners: readOwners(c, 'owners', `internalApi.workloadAccounts[${i}]`),
+    })),
+    consumers: consumerBlocks.map((c, i) => ({
+      name: consumers[i].name,
+      owners: readOwners(c, 'owners', `internalApi.consumers[${i}]`),
+      approval: readApproval(c, `internalApi.consumers[${i}]`),
+    })),
+  };
   const tgw = block.getOptionalConfig('transitGateway');
   const parentZones = (block.getOptionalConfigArray('parentZones') ?? []).map(
     c => ({
@@ -81,6 +106,7 @@ export function readInternalApiConfig(config: Config): InternalApiConfig {
       routeTableId: tgw.getOptionalString('routeTableId'),
     },
     parentZones,
+    access,
   };
 }
 

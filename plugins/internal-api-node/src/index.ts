@@ -1,9 +1,11 @@
 /**
  * The internal-api core that the scaffolder actions and the form's lookups
  * share, grouped by capability: placement, DNS delegation, transit gateway
- * routes and consumer networks. Each capability has pure rules, a read-only
- * `plan` that returns plain JSON data, and (where it writes) an `apply` that
- * takes the plan and a checkpoint. AWS clients are opened and closed only by
+ * routes and consumer networks. Each AWS capability has pure rules, a
+ * read-only `plan` that returns plain JSON data, and (where it writes) an
+ * `apply` that takes the plan and a checkpoint. `access` says who may use
+ * which account and consumer: pure rules over config and the catalog's
+ * groups. AWS clients are opened and closed only by
  * `InternalApiContext.aws.withClients`.
  *
  * @packageDocumentation
@@ -68,3 +70,17 @@ export type {
 export { listConsumerNetworks } from './consumers/plan';
 export { readApiStatus } from './status/read';
 export type { ApiStatusReading, StatusRequest } from './status/read';
+export { accessWarnings } from './access/accessConfig';
+export type { AccessConfig, ConsumerApproval } from './access/accessConfig';
+export { groupsOf } from './access/groups';
+export type { GroupParents } from './access/groups';
+export { loadGroupParents } from './access/catalogGroups';
+export {
+  accessOf,
+  isAdmin,
+  mayAddConsumer,
+  mayChangeApi,
+  mayCleanUpHalfCreated,
+  mayCreateIn,
+} from './access/rules';
+export type { Access, AccessDecision } from './access/rules';
