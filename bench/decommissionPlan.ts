@@ -25,6 +25,7 @@ import {
   median,
   row,
   runsOr,
+  silentAuditor,
   silentLogger,
 } from './measure';
 import { runActionHandler } from './runAction';
@@ -85,7 +86,11 @@ async function measureDecommission(runs: number) {
     });
     // Backstage's in-memory catalog (its real filter rules) holding every API.
     const catalog = catalogServiceMock({ entities: [...apis.values()].flat() });
-    const catalogAccess = { catalog, auth: mockServices.auth() };
+    const catalogAccess = {
+      catalog,
+      auth: mockServices.auth(),
+      auditor: silentAuditor,
+    };
     const checkRoutes = createDeregisterRoutesAction({
       ...context,
       ...catalogAccess,

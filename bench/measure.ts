@@ -5,7 +5,10 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  AuditorService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 
 export interface Benchmark {
   /** What `npm run bench -- <name>` selects. */
@@ -38,6 +41,11 @@ export const silentLogger: LoggerService = {
   info() {},
   debug() {},
   child: () => silentLogger,
+};
+
+/** Records nothing: the benchmarks run the check steps (planOnly), which write nothing to audit. */
+export const silentAuditor: AuditorService = {
+  createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
 };
 
 /** How many runs to time; BENCH_RUNS overrides every benchmark's default. */

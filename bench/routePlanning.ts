@@ -20,6 +20,7 @@ import {
   median,
   row,
   runsOr,
+  silentAuditor,
   silentLogger,
 } from './measure';
 import { runActionHandler } from './runAction';
@@ -41,13 +42,14 @@ async function measureRoutePlanning(runs: number) {
       });
     }
     const counter = countAwsCalls();
-    const action = createRegisterRoutesAction(
-      createInternalApiContext({
+    const action = createRegisterRoutesAction({
+      ...createInternalApiContext({
         config: new ConfigReader(landscape.config),
         logger: silentLogger,
         aws: { clientConfig: { maxAttempts: 1 }, onClient: counter.onClient },
       }),
-    );
+      auditor: silentAuditor,
+    });
     const placement = placementOf(landscape, 'orders');
 
     const plan = async (tables: number) => {

@@ -8,6 +8,7 @@ import {
 } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createCheckGithubRepositoryAction } from './actions/checkGithubRepository';
+import { auditRefusals } from './audit/refusals';
 
 /**
  * The GitHub repository check (`internal-api:github-repo:check`), a module of
@@ -23,16 +24,20 @@ export const scaffolderModuleGithubRepositoryCheck = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        auditor: coreServices.auditor,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, auditor }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
-          createCheckGithubRepositoryAction({
-            integrations,
-            // Built as the GitHub module builds it for publish:github: the same token or app.
-            credentialsProvider:
-              DefaultGithubCredentialsProvider.fromIntegrations(integrations),
-          }),
+          auditRefusals(
+            auditor,
+            createCheckGithubRepositoryAction({
+              integrations,
+              // Built as the GitHub module builds it for publish:github: the same token or app.
+              credentialsProvider:
+                DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+            }),
+          ),
         );
       },
     });

@@ -35,3 +35,4 @@ export type { CheckGithubRepositoryOptions } from './actions/checkGithubReposito
 export type { DelegateSubdomainOptions } from './actions/delegateSubdomain';
 export type { UndelegateSubdomainOptions } from './actions/undelegateSubdomain';
 export type { CatalogAccess } from './catalog/domainClaims';
+export { AUDIT_EVENT_IDS } from './audit/taskAudit';

@@ -12,6 +12,7 @@ import {
   SANDBOX_REGION,
   startSandbox,
 } from '@internal/aws-sandbox';
+import { auditEvents } from './__testUtils__/auditEvents';
 import internalApiModule from './index';
 
 const { orders: ORDERS_ACCOUNT, payments: PAYMENTS_ACCOUNT } = SANDBOX_ACCOUNTS;
@@ -43,6 +44,8 @@ const placementTemplate = {
 describe('the internal-api module in a real scaffolder backend', () => {
   let sandbox: Sandbox;
   let backend: TestBackend;
+  // The auditor every plugin of the backend gets: the module's events among the scaffolder's own.
+  const auditor = mockServices.auditor.mock();
 
   const api = async (method: string, route: string, body?: unknown) => {
     const response = await fetch(
@@ -69,6 +72,7 @@ describe('the internal-api module in a real scaffolder backend', () => {
         mockServices.rootConfig.factory({
           data: sandbox.landscape.config,
         }),
+        auditor.factory,
       ],
     });
   }, 60_000);
@@ -152,5 +156,18 @@ describe('the internal-api module in a real scaffolder backend', () => {
         'subnetFilters match more than one subnet in an Availability Zone (eu-west-1a:',
       ),
     });
+    // The module got the backend's auditor and hands it to its actions.
+    expect(await auditEvents(auditor, 'internal-api-refusal')).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        meta: expect.objectContaining({
+          initiator: mockCredentials.user().principal.userEntityRef,
+          actionId: 'internal-api:placement:resolve',
+          accountId: PAYMENTS_ACCOUNT,
+          dryRun: true,
+          message: body.error.message,
+        }),
+      }),
+    ]);
   });
 });

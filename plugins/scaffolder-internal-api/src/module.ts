@@ -19,13 +19,15 @@ export const scaffolderModuleInternalApi = createBackendModule({
         logger: coreServices.logger,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
       },
-      async init({ scaffolder, config, logger, catalog, auth }) {
+      async init({ scaffolder, config, logger, catalog, auth, auditor }) {
         scaffolder.addActions(
           ...createInternalApiActions({
             ...createInternalApiContext({ config, logger }),
             catalog,
             auth,
+            auditor,
           }),
         );
       },

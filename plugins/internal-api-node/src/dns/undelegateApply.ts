@@ -47,10 +47,9 @@ export async function applyUndelegation(
           await waitForChange(parentDns, changeId, options.wait);
         }
       } else {
-        await checkpoint(write.checkpointKey, async () => {
-          await removeZone(plan, workloadDns);
-          return null;
-        });
+        await checkpoint(write.checkpointKey, () =>
+          removeZone(plan, workloadDns),
+        );
         written.set(write.change, 'removed');
       }
     } catch (error) {
@@ -87,11 +86,15 @@ async function removeNs(plan: UndelegationPlan, parentDns: Route53Client) {
   return deletion.outcome === 'deleted' ? deletion.changeId : undefined;
 }
 
-async function removeZone(plan: UndelegationPlan, workloadDns: Route53Client) {
+/** `absent` when an earlier try (or someone else) had already deleted the zone: the audit event says so. */
+async function removeZone(
+  plan: UndelegationPlan,
+  workloadDns: Route53Client,
+): Promise<'removed' | 'absent'> {
   const { hostedZoneId } = plan.zone!;
   const deletion = await deleteHostedZone(workloadDns, hostedZoneId);
   if (deletion.outcome !== 'not-empty') {
-    return;
+    return deletion.outcome === 'deleted' ? 'removed' : 'absent';
   }
   // Records were added since the plan read the zone: name them.
   const left = recordsBesidesApex(

@@ -10,7 +10,8 @@ import { createInternalApiContext } from '@internal/plugin-internal-api-node';
  * (one attempt per call: moto answers what it lacks with HTTP 500), with
  * every AWS call of its clients counted in `counter`, and the calls
  * `failCall` picks failed as AWS would. The catalog is Backstage's in-memory
- * one (the real filter rules) holding `catalogEntities`.
+ * one (the real filter rules) holding `catalogEntities`; the auditor is
+ * Backstage's mock, whose events `auditEvents` reads.
  */
 export function countedContext(
   landscape: Landscape,
@@ -25,7 +26,13 @@ export function countedContext(
   const catalog = catalogServiceMock({
     entities: options.catalogEntities ?? [],
   });
-  return { ...context, catalog, auth: mockServices.auth(), counter };
+  return {
+    ...context,
+    catalog,
+    auth: mockServices.auth(),
+    auditor: mockServices.auditor.mock(),
+    counter,
+  };
 }
 
 /** The operations of some counted calls, e.g. `counter.writes()`, in order. */

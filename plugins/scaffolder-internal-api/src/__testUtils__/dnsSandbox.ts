@@ -22,7 +22,7 @@ export const ORDERS_API_NAME = 'orders-api';
  * in the DNS, Orders and Payments accounts to read what the action left; and
  * the action itself, run for the API orders-api in Orders with its AWS calls
  * counted and a catalog holding `catalogEntities` (empty by default); and
- * the undelegate action, run the same way.
+ * the undelegate action, run the same way. Each run has its own mock auditor.
  */
 export async function startDnsSandbox() {
   const sandbox = await startSandbox();
@@ -66,7 +66,7 @@ export async function startDnsSandbox() {
       },
       options,
     );
-    return { result, counter };
+    return { result, counter, auditor: context.auditor };
   }
 
   /** internal-api:dns:undelegate, as `delegate` runs the delegate action. */
@@ -95,7 +95,7 @@ export async function startDnsSandbox() {
       },
       options,
     );
-    return { result, counter };
+    return { result, counter, auditor: context.auditor };
   }
 
   return {

@@ -11,6 +11,8 @@ import {
   WaitOptions,
 } from '@internal/plugin-internal-api-node';
 import { CatalogAccess, findDomainClaims } from '../catalog/domainClaims';
+import { auditedCheckpoint, delegationWriteEvent } from '../audit/planWrites';
+import { AuditAccess, taskAudit } from '../audit/taskAudit';
 import { examples } from './delegateSubdomain.examples';
 
 export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
@@ -20,7 +22,8 @@ export const DRY_RUN_ZONE_ID = 'Z00000000000DRYRUN';
 
 export interface DelegateSubdomainOptions
   extends InternalApiContext,
-    CatalogAccess {
+    CatalogAccess,
+    AuditAccess {
   /** How long to wait for Route 53 to report the NS change INSYNC; default 3 minutes, polled every 5 s. */
   changeWait?: WaitOptions;
   /** TTL of the NS record in the parent zone; default 3600 s. */
@@ -114,8 +117,12 @@ export function createDelegateSubdomainAction(
           logChanges(ctx.logger, 'Plan only, would write', changes);
         } else {
           ({ zone, changes } = await applyDelegation(plan, clients, {
-            checkpoint: (key, fn) =>
-              ctx.checkpoint({ key, fn }) as Promise<any>,
+            checkpoint: auditedCheckpoint(
+              taskAudit(options.auditor, ctx, DELEGATE_SUBDOMAIN_ACTION_ID),
+              ctx,
+              plan,
+              delegationWriteEvent(plan),
+            ),
             // Marks the zone `internal-api/<apiName>/<task id>`: the same on every retry of this task.
             taskId: ctx.task.id,
             nsTtlSeconds: options.nsTtlSeconds ?? 3600,

@@ -12,6 +12,8 @@ import {
 } from '@internal/plugin-internal-api-node';
 import type { CatalogAccess } from '../catalog/domainClaims';
 import { findRouteClaims } from '../catalog/routeClaims';
+import { auditedCheckpoint, routeWriteEvent } from '../audit/planWrites';
+import { AuditAccess, taskAudit } from '../audit/taskAudit';
 import { examples } from './deregisterRoutes.examples';
 import { logLines, skippedTableLines } from './routeLog';
 
@@ -43,9 +45,9 @@ function normalizeEntityRef(value: string | undefined) {
  * that is not exactly the one register creates.
  */
 export function createDeregisterRoutesAction(
-  options: InternalApiContext & CatalogAccess,
+  options: InternalApiContext & CatalogAccess & AuditAccess,
 ) {
-  const { internalApi, aws, ...catalogAccess } = options;
+  const { internalApi, aws, auditor, ...catalogAccess } = options;
   return createTemplateAction({
     id: DEREGISTER_ROUTES_ACTION_ID,
     description:
@@ -196,7 +198,12 @@ export function createDeregisterRoutesAction(
           routes = await applyRouteDeregistration(
             plan,
             clients,
-            (key, fn) => ctx.checkpoint({ key, fn }) as Promise<any>,
+            auditedCheckpoint(
+              taskAudit(auditor, ctx, DEREGISTER_ROUTES_ACTION_ID),
+              ctx,
+              plan,
+              routeWriteEvent,
+            ),
           );
           logLines(ctx.logger, removalLines('Removed', routes));
         }

@@ -1,4 +1,6 @@
 import type { InternalApiContext } from '@internal/plugin-internal-api-node';
+import { auditRefusals } from '../audit/refusals';
+import type { AuditAccess } from '../audit/taskAudit';
 import type { CatalogAccess } from '../catalog/domainClaims';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { createUndelegateSubdomainAction } from './undelegateSubdomain';
@@ -10,11 +12,14 @@ import { createUnregisterEntityAction } from './unregisterEntity';
 import { createPlanConsumerChangeAction } from './planConsumerChange';
 import { createWriteConsumerChangeAction } from './writeConsumerChange';
 
-/** Every action this module offers, built from shared dependencies. */
+/**
+ * Every action this module offers, built from shared dependencies; each
+ * reports its refusals to the auditor, the writing ones each write too.
+ */
 export function createInternalApiActions(
-  options: InternalApiContext & CatalogAccess,
+  options: InternalApiContext & CatalogAccess & AuditAccess,
 ) {
-  return [
+  const actions = [
     createResolvePlacementAction(options),
     createDelegateSubdomainAction(options),
     createUndelegateSubdomainAction(options),
@@ -25,6 +30,7 @@ export function createInternalApiActions(
     createPlanConsumerChangeAction(),
     createWriteConsumerChangeAction(),
   ];
+  return actions.map(action => auditRefusals(options.auditor, action));
 }
 
 export {

@@ -22,10 +22,11 @@ function registerRoutes(
   input: Record<string, unknown>,
   options: RunOptions & { internalApi?: InternalApiConfig } = {},
 ) {
-  const { counter, internalApi, aws } = countedContext(landscape);
+  const { counter, internalApi, aws, auditor } = countedContext(landscape);
   const action = createRegisterRoutesAction({
     internalApi: options.internalApi ?? internalApi,
     aws,
+    auditor,
   });
   const result = runAction(
     action,

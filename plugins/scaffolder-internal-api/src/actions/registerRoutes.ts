@@ -8,6 +8,8 @@ import {
   RouteChange,
   routeText,
 } from '@internal/plugin-internal-api-node';
+import { auditedCheckpoint, routeWriteEvent } from '../audit/planWrites';
+import { AuditAccess, taskAudit } from '../audit/taskAudit';
 import { examples } from './registerRoutes.examples';
 import { logLines, skippedTableLines } from './routeLog';
 
@@ -18,8 +20,10 @@ export const REGISTER_ROUTES_ACTION_ID = 'internal-api:tgw:register-routes';
  * provider VPC and each chosen consumer VPC, writing only missing routes and
  * never replacing a route that leads elsewhere.
  */
-export function createRegisterRoutesAction(options: InternalApiContext) {
-  const { internalApi, aws } = options;
+export function createRegisterRoutesAction(
+  options: InternalApiContext & AuditAccess,
+) {
+  const { internalApi, aws, auditor } = options;
   return createTemplateAction({
     id: REGISTER_ROUTES_ACTION_ID,
     description:
@@ -123,7 +127,12 @@ export function createRegisterRoutesAction(options: InternalApiContext) {
           routes = await applyRoutes(
             plan,
             clients,
-            (key, fn) => ctx.checkpoint({ key, fn }) as Promise<any>,
+            auditedCheckpoint(
+              taskAudit(auditor, ctx, REGISTER_ROUTES_ACTION_ID),
+              ctx,
+              plan,
+              routeWriteEvent,
+            ),
           );
           logLines(ctx.logger, routeLines('Created', routes));
         }

@@ -11,13 +11,16 @@ import {
 } from '@internal/plugin-internal-api-node';
 import type { CatalogAccess } from '../catalog/domainClaims';
 import { findNameClaims, refuseClaims } from '../catalog/nameClaims';
+import { auditedCheckpoint, undelegationWriteEvent } from '../audit/planWrites';
+import { AuditAccess, taskAudit } from '../audit/taskAudit';
 import { examples } from './undelegateSubdomain.examples';
 
 export const UNDELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:undelegate';
 
 export interface UndelegateSubdomainOptions
   extends InternalApiContext,
-    CatalogAccess {
+    CatalogAccess,
+    AuditAccess {
   /** How long to wait for Route 53 to report the NS removal INSYNC; default 3 minutes, polled every 5 s. */
   changeWait?: WaitOptions;
 }
@@ -33,7 +36,7 @@ export interface UndelegateSubdomainOptions
 export function createUndelegateSubdomainAction(
   options: UndelegateSubdomainOptions,
 ) {
-  const { internalApi, aws, ...catalogAccess } = options;
+  const { internalApi, aws, auditor, ...catalogAccess } = options;
   const wait = options.changeWait ?? { timeoutMs: 180_000, intervalMs: 5_000 };
   return createTemplateAction({
     id: UNDELEGATE_SUBDOMAIN_ACTION_ID,
@@ -127,8 +130,12 @@ export function createUndelegateSubdomainAction(
         const changes = planOnly
           ? plan.changes
           : await applyUndelegation(plan, clients, {
-              checkpoint: (key, fn) =>
-                ctx.checkpoint({ key, fn }) as Promise<any>,
+              checkpoint: auditedCheckpoint(
+                taskAudit(auditor, ctx, UNDELEGATE_SUBDOMAIN_ACTION_ID),
+                ctx,
+                plan,
+                undelegationWriteEvent(plan),
+              ),
               wait,
             });
         const summary = summarize(plan, changes);

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { startCatalogWithApis } from '../__testUtils__/catalogWithApis';
 import { exampleSteps } from '../__testUtils__/examples';
@@ -44,7 +45,10 @@ describe('internal-api:catalog:unregister examples', () => {
   it.each(steps.map((step, index) => [step.description, step, index] as const))(
     '%s',
     async (_, step, index) => {
-      const action = createUnregisterEntityAction({ catalog });
+      const action = createUnregisterEntityAction({
+        catalog,
+        auditor: mockServices.auditor.mock(),
+      });
 
       const outputs = await runAction(action, step.input);
 

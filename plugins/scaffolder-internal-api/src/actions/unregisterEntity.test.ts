@@ -1,4 +1,6 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { auditEvents } from '../__testUtils__/auditEvents';
 import { startCatalogWithApis } from '../__testUtils__/catalogWithApis';
 import { runAction } from '../__testUtils__/runAction';
 import { createUnregisterEntityAction } from './unregisterEntity';
@@ -28,7 +30,11 @@ describe('internal-api:catalog:unregister against a real catalog', () => {
   }, 60_000);
   afterAll(() => started?.stop());
 
-  const action = () => createUnregisterEntityAction({ catalog });
+  let auditor = mockServices.auditor.mock();
+  beforeEach(() => {
+    auditor = mockServices.auditor.mock();
+  });
+  const action = () => createUnregisterEntityAction({ catalog, auditor });
 
   it('plans without a change: the location and both entities it holds', async () => {
     const outputs = await runAction(action(), {
@@ -64,6 +70,28 @@ describe('internal-api:catalog:unregister against a real catalog', () => {
     );
 
     expect(outputs.status).toBe('removed');
+    expect(await auditEvents(auditor)).toEqual([
+      {
+        eventId: 'internal-api-catalog-unregister',
+        severityLevel: 'medium',
+        status: 'succeeded',
+        meta: {
+          initiator: 'user:default/jane.doe',
+          taskId: expect.any(String),
+          templateRef: null,
+          actionId: 'internal-api:catalog:unregister',
+          resource: {
+            location: started.locationOf('orders-api'),
+            entityRefs: [
+              'api:default/orders-api',
+              'component:default/orders-api',
+            ],
+          },
+          change: 'delete',
+          result: 'removed',
+        },
+      },
+    ]);
     expect(log).toEqual([
       `Unregistered ${started.locationOf(
         'orders-api',
@@ -87,6 +115,8 @@ describe('internal-api:catalog:unregister against a real catalog', () => {
       entityRef: 'component:default/orders-api',
     });
     expect(again).toEqual({ status: 'absent', entityRefs: [] });
+    // Absent: nothing removed, nothing audited beyond the first run's event.
+    expect(await auditEvents(auditor)).toHaveLength(1);
   });
 
   it('refuses a malformed ref, naming the input', async () => {

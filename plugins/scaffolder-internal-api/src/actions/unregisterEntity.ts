@@ -12,6 +12,12 @@ import {
   INTERNAL_API_ANNOTATIONS,
   inputProperties,
 } from '@internal/plugin-internal-api-common';
+import {
+  AUDIT_EVENT_IDS,
+  AuditAccess,
+  auditWrite,
+  taskAudit,
+} from '../audit/taskAudit';
 import { examples } from './unregisterEntity.examples';
 
 export const UNREGISTER_ENTITY_ACTION_ID = 'internal-api:catalog:unregister';
@@ -71,10 +77,10 @@ async function entitiesOf(
  * catalog's permissions decide; touches only entities that carry the
  * internal-api domain annotation.
  */
-export function createUnregisterEntityAction(options: {
-  catalog: CatalogService;
-}) {
-  const { catalog } = options;
+export function createUnregisterEntityAction(
+  options: { catalog: CatalogService } & AuditAccess,
+) {
+  const { catalog, auditor } = options;
   return createTemplateAction({
     id: UNREGISTER_ENTITY_ACTION_ID,
     description:
@@ -146,10 +152,22 @@ export function createUnregisterEntityAction(options: {
         // Keyed by location id: a retried task does not ask twice for a location it removed.
         await ctx.checkpoint({
           key: `unregister-location-${location.id}`,
-          fn: async () => {
-            await catalog.removeLocationById(location.id, { credentials });
-            return location.id;
-          },
+          fn: () =>
+            auditWrite(
+              taskAudit(auditor, ctx, UNREGISTER_ENTITY_ACTION_ID),
+              {
+                eventId: AUDIT_EVENT_IDS.catalogUnregister,
+                meta: {
+                  resource: { location: locationRef, entityRefs },
+                  change: 'delete',
+                },
+                outcome: () => ({ result: 'removed' }),
+              },
+              async () => {
+                await catalog.removeLocationById(location.id, { credentials });
+                return location.id;
+              },
+            ),
         });
       }
       ctx.logger.info(
