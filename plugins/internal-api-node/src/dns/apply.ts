@@ -45,10 +45,10 @@ export async function applyDelegation(
     return createPublicZone(workloadDns, plan.domain, callerReference);
   };
   const delegate = async (checkpointKey: string, nameServers: string[]) => {
-    const changeId = await checkpoint(
-      checkpointKey,
-      async () =>
-        // null, not undefined: a checkpoint stores JSON.
+    // In an object: the scaffolder stores a checkpoint's null or undefined as {}, which a retry
+    // would read back as a change id.
+    const { changeId } = await checkpoint(checkpointKey, async () => ({
+      changeId:
         (await createNsRecord(
           parentDns,
           plan.parent.hostedZoneId,
@@ -56,8 +56,8 @@ export async function applyDelegation(
           nameServers,
           options.nsTtlSeconds,
         )) ?? null,
-    );
-    if (changeId) {
+    }));
+    if (typeof changeId === 'string') {
       await waitForChange(parentDns, changeId, options.wait);
     }
   };

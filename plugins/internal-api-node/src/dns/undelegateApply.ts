@@ -38,12 +38,16 @@ export async function applyUndelegation(
     try {
       if (write.op === 'delete-ns') {
         // null, not undefined: a checkpoint stores JSON.
-        const changeId = await checkpoint(
+        // In an object: the scaffolder stores a checkpoint's null as {}, which a retry would
+        // read back as a change id.
+        const { changeId } = await checkpoint(
           write.checkpointKey,
-          async () => (await removeNs(plan, parentDns)) ?? null,
+          async () => ({
+            changeId: (await removeNs(plan, parentDns)) ?? null,
+          }),
         );
         written.set(write.change, 'removed');
-        if (changeId) {
+        if (typeof changeId === 'string') {
           await waitForChange(parentDns, changeId, options.wait);
         }
       } else {

@@ -49,10 +49,14 @@ export async function runAction(
       key: string;
       fn: () => Promise<unknown>;
     }) => {
-      if (!checkpoints.has(key)) {
-        checkpoints.set(key, await fn());
+      if (checkpoints.has(key)) {
+        return checkpoints.get(key);
       }
-      return checkpoints.get(key);
+      const value = await fn();
+      // As the scaffolder stores it (NunjucksWorkflowRunner): JSON in the task's state, and
+      // null or undefined as {}. A retry reads that back, not what fn returned.
+      checkpoints.set(key, JSON.parse(JSON.stringify(value ?? {})));
+      return value;
     },
   };
   await action.handler(ctx as any);

@@ -126,7 +126,7 @@ export const delegationWriteEvent =
         operation: 'ChangeResourceRecordSets',
       },
       // No change id: the record already held exactly these name servers.
-      outcome: (changeId: string | null) => ({
+      outcome: ({ changeId }: { changeId: string | null }) => ({
         result: changeId ? 'created' : 'already-present',
       }),
     };
@@ -146,7 +146,7 @@ export const undelegationWriteEvent =
           resource: nsRecord(plan),
           operation: 'ChangeResourceRecordSets',
         },
-        outcome: (changeId: string | null) => ({
+        outcome: ({ changeId }: { changeId: string | null }) => ({
           result: changeId ? 'removed' : 'absent',
         }),
       };
