@@ -34,5 +34,5 @@ export { scaffolderModuleGithubRepositoryCheck } from './githubRepositoryCheck';
 export type { CheckGithubRepositoryOptions } from './actions/checkGithubRepository';
 export type { DelegateSubdomainOptions } from './actions/delegateSubdomain';
 export type { UndelegateSubdomainOptions } from './actions/undelegateSubdomain';
-export type { CatalogAccess } from './catalog/domainClaims';
+export type { CatalogAccess } from './catalog/catalogAccess';
 export { AUDIT_EVENT_IDS } from './audit/taskAudit';

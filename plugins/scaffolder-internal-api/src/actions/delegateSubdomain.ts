@@ -10,7 +10,8 @@ import {
   planDelegation,
   WaitOptions,
 } from '@internal/plugin-internal-api-node';
-import { CatalogAccess, findDomainClaims } from '../catalog/domainClaims';
+import type { CatalogAccess } from '../catalog/catalogAccess';
+import { findNameClaims } from '../catalog/nameClaims';
 import { auditedCheckpoint, delegationWriteEvent } from '../audit/planWrites';
 import { AuditAccess, taskAudit } from '../audit/taskAudit';
 import { examples } from './delegateSubdomain.examples';
@@ -100,8 +101,9 @@ export function createDelegateSubdomainAction(
       const { domainName, accountId, apiName } = ctx.input;
       // Asked before any AWS call, in a dry-run and planOnly too: a domain
       // another API holds is refused before the first write of the template.
-      const catalogClaims = await findDomainClaims(
+      const catalogClaims = await findNameClaims(
         catalogAccess,
+        'domain',
         normalizeDomainName('domainName', domainName),
       );
       await aws.withClients(ctx.user?.ref, async clients => {

@@ -10,7 +10,7 @@ import {
   removalText,
   RouteRemoval,
 } from '@internal/plugin-internal-api-node';
-import type { CatalogAccess } from '../catalog/domainClaims';
+import type { CatalogAccess } from '../catalog/catalogAccess';
 import { findRouteClaims } from '../catalog/routeClaims';
 import { auditedCheckpoint, routeWriteEvent } from '../audit/planWrites';
 import { AuditAccess, taskAudit } from '../audit/taskAudit';

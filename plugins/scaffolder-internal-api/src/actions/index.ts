@@ -1,7 +1,7 @@
 import type { InternalApiContext } from '@internal/plugin-internal-api-node';
 import { auditRefusals } from '../audit/refusals';
 import type { AuditAccess } from '../audit/taskAudit';
-import type { CatalogAccess } from '../catalog/domainClaims';
+import type { CatalogAccess } from '../catalog/catalogAccess';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { createUndelegateSubdomainAction } from './undelegateSubdomain';
 import { createRegisterRoutesAction } from './registerRoutes';

@@ -9,7 +9,7 @@ import {
   UndelegationPlan,
   WaitOptions,
 } from '@internal/plugin-internal-api-node';
-import type { CatalogAccess } from '../catalog/domainClaims';
+import type { CatalogAccess } from '../catalog/catalogAccess';
 import { findNameClaims, refuseClaims } from '../catalog/nameClaims';
 import { auditedCheckpoint, undelegationWriteEvent } from '../audit/planWrites';
 import { AuditAccess, taskAudit } from '../audit/taskAudit';

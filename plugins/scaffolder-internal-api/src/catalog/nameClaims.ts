@@ -2,7 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { INTERNAL_API_ANNOTATIONS } from '@internal/plugin-internal-api-common';
 import type { DomainClaim } from '@internal/plugin-internal-api-node';
-import type { CatalogAccess } from './domainClaims';
+import type { CatalogAccess } from './catalogAccess';
 
 /** The annotations by which an entity claims a name or a zone (the template's Component carries both). */
 type ClaimAnnotation = 'domain' | 'hostedZoneId';
@@ -12,8 +12,9 @@ export type NameClaim = DomainClaim & { annotation: string; value: string };
 
 /**
  * The entities whose `annotation` is `value`, as plain data. Read with the
- * module's own credentials: an entity the user may not see still owns its
- * name, and must keep it.
+ * module's own credentials, not the user's: who owns a name is a fact, and
+ * it must not depend on what the user is allowed to see. A user who cannot
+ * read another team's entity must still be kept off its domain.
  */
 export async function findNameClaims(
   { catalog, auth }: CatalogAccess,

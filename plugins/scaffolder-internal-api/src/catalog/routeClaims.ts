@@ -4,7 +4,7 @@ import {
   parseConsumersAnnotation,
 } from '@internal/plugin-internal-api-common';
 import type { RouteClaim } from '@internal/plugin-internal-api-node';
-import type { CatalogAccess } from './domainClaims';
+import type { CatalogAccess } from './catalogAccess';
 
 const {
   accountId: ACCOUNT,
