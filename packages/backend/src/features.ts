@@ -5,9 +5,9 @@ import { validatedRootConfigServiceFactory } from './validatedRootConfig';
 
 export interface AppBackendOptions {
   /**
-   * Leave out our features (the scaffolder module and the form's lookups).
-   * Only the benchmarks set this, to measure what they cost at startup; the
-   * app always installs them.
+   * Leave out our features (the scaffolder module, the form's lookups, the
+   * permission backend and our policy). Only the benchmarks set this, to
+   * measure what they cost at startup; the app always installs them.
    */
   withoutInternalApi?: boolean;
 }
@@ -37,6 +37,16 @@ export function createAppBackend(options: AppBackendOptions = {}) {
     );
     // The form's lookups (/api/internal-api), on the same config and AWS access.
     backend.add(import('@internal/plugin-internal-api-backend'));
+    // The permission backend with our policy: who may run the account actions
+    // where, and who sees admin-only template steps. Both or neither: the
+    // permission backend refuses to start without a policy. The policy decides
+    // nothing until permission.enabled is true, which app-config.yaml leaves
+    // unset for now (enabling it comes with the lookups filter and the sandbox
+    // sign-in, issue 17's next step); until then every request is allowed.
+    backend.add(import('@backstage/plugin-permission-backend'));
+    backend.add(
+      import('@internal/plugin-internal-api-backend/permissionPolicy'),
+    );
   }
 
   return backend;

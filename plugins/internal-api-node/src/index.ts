@@ -15,6 +15,7 @@ export type {
   ParentZone,
   TransitGatewayConfig,
 } from './config';
+export { readInternalApiConfig } from './config';
 export { createInternalApiContext } from './context';
 export type { InternalApiContext } from './context';
 export { isAwsError } from './aws/access';
