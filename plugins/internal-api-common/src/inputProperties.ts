@@ -55,3 +55,6 @@ export const planOnly = (z: Zod) =>
     .describe(
       'Check and plan only, writing nothing (as in a dry-run): lets a template validate before its first write',
     );
+
+/** A folder of the task's workspace (the day-2 actions' checked-out repository); the workspace itself by default. */
+export const repositoryPath = (z: Zod) => z.string().default('.');

@@ -47,11 +47,10 @@ export function createPlanConsumerChangeAction() {
     schema: {
       input: {
         repositoryPath: z =>
-          z
-            .string()
-            .default('.')
+          inputProperties
+            .repositoryPath(z)
             .describe(
-              "The API's repository in the workspace, e.g. ./repository (fetch:plain's targetPath)",
+              "The API's repository in the workspace: fetch:plain's targetPath, e.g. ./repository",
             ),
         consumers: z =>
           inputProperties

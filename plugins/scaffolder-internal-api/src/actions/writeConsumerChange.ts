@@ -1,5 +1,6 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { inputProperties } from '@internal/plugin-internal-api-common';
 import { writeConsumers } from '../repository/serviceRepository';
 import { examples } from './writeConsumerChange.examples';
 
@@ -24,11 +25,10 @@ export function createWriteConsumerChangeAction() {
     schema: {
       input: {
         repositoryPath: z =>
-          z
-            .string()
-            .default('.')
+          inputProperties
+            .repositoryPath(z)
             .describe(
-              "The API's repository in the workspace, e.g. ./repository",
+              "The API's repository in the workspace: fetch:plain's targetPath, e.g. ./repository",
             ),
         consumers: z =>
           z
