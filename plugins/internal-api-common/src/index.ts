@@ -23,3 +23,8 @@ export {
   consumersAnnotation,
   parseConsumersAnnotation,
 } from './annotations';
+export {
+  DELEGATE_SUBDOMAIN_ACTION_ID,
+  REGISTER_ROUTES_ACTION_ID,
+  RESOLVE_PLACEMENT_ACTION_ID,
+} from './actionIds';

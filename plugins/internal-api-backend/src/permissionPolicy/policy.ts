@@ -23,6 +23,11 @@ import {
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  DELEGATE_SUBDOMAIN_ACTION_ID,
+  REGISTER_ROUTES_ACTION_ID,
+  RESOLVE_PLACEMENT_ACTION_ID,
+} from '@internal/plugin-internal-api-common';
+import {
   type Access,
   type AccessConfig,
   accessOf,
@@ -39,9 +44,9 @@ import {
  * themselves against the task's user.
  */
 export const ACCOUNT_ACTIONS = [
-  'internal-api:placement:resolve',
-  'internal-api:dns:delegate',
-  'internal-api:tgw:register-routes',
+  RESOLVE_PLACEMENT_ACTION_ID,
+  DELEGATE_SUBDOMAIN_ACTION_ID,
+  REGISTER_ROUTES_ACTION_ID,
 ] as const;
 
 /** The tag on template parameters and steps that only admins see (the decommission template's cleanup). */

@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  DELEGATE_SUBDOMAIN_ACTION_ID,
   DelegationChange,
   inputProperties,
 } from '@internal/plugin-internal-api-common';
@@ -16,7 +17,7 @@ import { auditedCheckpoint, delegationWriteEvent } from '../audit/planWrites';
 import { AuditAccess, taskAudit } from '../audit/taskAudit';
 import { examples } from './delegateSubdomain.examples';
 
-export const DELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:delegate';
+export { DELEGATE_SUBDOMAIN_ACTION_ID };
 
 /** Stands in for the zone id in a dry-run when the zone does not exist yet. */
 export const DRY_RUN_ZONE_ID = 'Z00000000000DRYRUN';

@@ -1,5 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { inputProperties } from '@internal/plugin-internal-api-common';
+import {
+  inputProperties,
+  REGISTER_ROUTES_ACTION_ID,
+} from '@internal/plugin-internal-api-common';
 import {
   applyRoutes,
   InternalApiContext,
@@ -13,7 +16,7 @@ import { AuditAccess, taskAudit } from '../audit/taskAudit';
 import { examples } from './registerRoutes.examples';
 import { logLines, skippedTableLines } from './routeLog';
 
-export const REGISTER_ROUTES_ACTION_ID = 'internal-api:tgw:register-routes';
+export { REGISTER_ROUTES_ACTION_ID };
 
 /**
  * Ensures traffic flows both ways through the transit gateway between the

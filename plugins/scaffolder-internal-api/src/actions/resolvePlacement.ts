@@ -1,13 +1,16 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { inputProperties } from '@internal/plugin-internal-api-common';
+import {
+  inputProperties,
+  RESOLVE_PLACEMENT_ACTION_ID,
+} from '@internal/plugin-internal-api-common';
 import {
   InternalApiContext,
   planPlacement,
 } from '@internal/plugin-internal-api-node';
 import { examples } from './resolvePlacement.examples';
 
-export const RESOLVE_PLACEMENT_ACTION_ID = 'internal-api:placement:resolve';
+export { RESOLVE_PLACEMENT_ACTION_ID };
 
 /**
  * Turns "account + subnet filters" into exact network facts the CDK skeleton
