@@ -1,22 +1,19 @@
 import { InputError } from '@backstage/errors';
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../aws/access';
 import {
   createTransitGatewayRoute,
-  ExistingRoute,
   leadsOnlyTo,
   mayCreateTransitGatewayRoute,
-  readRouteTables,
   targetText,
 } from '../aws/routeTables';
 import {
   createStaticTgwRoute,
-  findTgwRoutes,
   mayCreateStaticTgwRoute,
 } from '../aws/transitGateway';
 import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
 import type { RoutePlan, RouteWrite } from './plan';
 import { proveEc2WritesAllowed } from './permissions';
+import { readRoutesBack } from './readBack';
 import type { RouteChange } from './rules';
 
 /** A route for a log line or an error: `rtb-1 10.1.0.0/16 -> tgw-1`. */
@@ -98,7 +95,13 @@ async function createRoute(
     return 'created';
   }
   // Someone added the destination since the plan (or an earlier try did): keep it only if it is ours.
-  const route = await readRoute(ec2, change, write);
+  const routes = await readRoutesBack(
+    ec2,
+    change,
+    write.op === 'create-vpc-route' ? write.vpcId : undefined,
+  );
+  // A transit gateway table's static route is the one we create; a propagated one may stand in its place.
+  const route = routes.find(found => found.type === 'static') ?? routes[0];
   if (route && leadsOnlyTo(route, change.target)) {
     return 'already-present';
   }
@@ -110,26 +113,5 @@ async function createRoute(
     }) now routes ${change.destinationCidrBlock} to ${
       route ? targetText(route) : 'an unknown target'
     }; it changed while the task ran. Nothing was replaced: ask the table's owner, then run the task again.`,
-  );
-}
-
-async function readRoute(
-  ec2: EC2Client,
-  change: RouteChange,
-  write: RouteWrite,
-): Promise<ExistingRoute | undefined> {
-  if (write.op === 'create-tgw-route') {
-    const routes = await findTgwRoutes(
-      ec2,
-      change.routeTableId,
-      change.destinationCidrBlock,
-    );
-    return routes.find(route => route.type === 'static') ?? routes[0];
-  }
-  const [table] = await readRouteTables(ec2, write.vpcId, [
-    change.routeTableId,
-  ]);
-  return table?.routes.find(
-    r => r.destinationCidrBlock === change.destinationCidrBlock,
   );
 }

@@ -1,4 +1,3 @@
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import { InputError } from '@backstage/errors';
 import type { AwsClients } from '../aws/access';
 import {
@@ -7,12 +6,12 @@ import {
   mayDeleteRoute,
   mayDeleteStaticTgwRoute,
 } from '../aws/routeRemovals';
-import { ExistingRoute, readRouteTables, targetText } from '../aws/routeTables';
-import { findTgwRoutes } from '../aws/transitGateway';
+import { targetText } from '../aws/routeTables';
 import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
 import type { DeregistrationPlan, RouteRemovalWrite } from './deregisterPlan';
 import type { RouteRemoval } from './deregisterRules';
 import { proveEc2WritesAllowed } from './permissions';
+import { readRoutesBack } from './readBack';
 
 /** A route for a log line or an error: `rtb-1 10.1.0.0/16 -> tgw-1`. */
 export const removalText = (route: RouteRemoval) =>
@@ -97,7 +96,16 @@ async function removeRoute(
     return 'removed';
   }
   // EC2 says it is not there: an earlier try removed it, or someone else did. Make sure.
-  const route = await readRoute(ec2, change, write);
+  const routes = await readRoutesBack(
+    ec2,
+    change,
+    write.op === 'delete-vpc-route' ? write.vpcId : undefined,
+  );
+  // Only a static transit gateway route is ours to delete; a propagated one is not a leftover.
+  const route =
+    write.op === 'delete-tgw-route'
+      ? routes.find(found => found.type === 'static')
+      : routes[0];
   if (!route) {
     return 'absent';
   }
@@ -108,26 +116,5 @@ async function removeRoute(
       route,
     )}, although EC2 answered that the route was not found. ` +
       'Nothing was replaced: run the task again.',
-  );
-}
-
-async function readRoute(
-  ec2: EC2Client,
-  change: RouteRemoval,
-  write: RouteRemovalWrite,
-): Promise<ExistingRoute | undefined> {
-  if (write.op === 'delete-tgw-route') {
-    const routes = await findTgwRoutes(
-      ec2,
-      change.routeTableId,
-      change.destinationCidrBlock,
-    );
-    return routes.find(route => route.type === 'static');
-  }
-  const [table] = await readRouteTables(ec2, write.vpcId, [
-    change.routeTableId,
-  ]);
-  return table?.routes.find(
-    route => route.destinationCidrBlock === change.destinationCidrBlock,
   );
 }
