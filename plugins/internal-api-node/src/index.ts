@@ -53,6 +53,7 @@ export {
 export type { RouteChange } from './routes/rules';
 export type { SkippedRouteTable } from './routes/vpcSide';
 export { planRouteDeregistration } from './routes/deregisterPlan';
+export { routeScope } from './routes/scope';
 export type {
   DeregisterRequest,
   DeregistrationPlan,

@@ -9,6 +9,7 @@ import {
   proveRouteRemovalsAllowed,
   removalText,
   RouteRemoval,
+  routeScope,
 } from '@internal/plugin-internal-api-node';
 import type { CatalogAccess } from '../catalog/catalogAccess';
 import { findRouteClaims } from '../catalog/routeClaims';
@@ -162,16 +163,15 @@ export function createDeregisterRoutesAction(
       const { accountId, region, consumers, decommission, halfCreated } =
         ctx.input;
       const entityRef = normalizeEntityRef(ctx.input.entityRef);
-      // No vpcId (a half-created API has no entity to read it from): the account's configured VPC.
-      // An account that is not configured is refused by the plan, before any AWS call.
-      const vpcId =
-        ctx.input.vpcId ??
-        internalApi.workloadAccounts.find(a => a.accountId === accountId)
-          ?.vpcId;
+      // No vpcId (a half-created API has no entity to read it from): the account's configured VPC,
+      // as the plan takes it. What config does not hold is refused here, before the catalog is read.
+      const { vpcId } = routeScope(
+        internalApi,
+        { accountId, region, vpcId: ctx.input.vpcId, consumers },
+        { vpcIdCanBeEmpty: true },
+      );
       // Read before any AWS call, in a dry-run and planOnly too: the plan is the real one.
-      const claims = vpcId
-        ? await findRouteClaims(catalogAccess, { accountId, vpcId })
-        : [];
+      const claims = await findRouteClaims(catalogAccess, { accountId, vpcId });
       await aws.withClients(ctx.user?.ref, async clients => {
         const plan = await planRouteDeregistration(internalApi, clients, {
           accountId,
