@@ -28,3 +28,10 @@ export {
   REGISTER_ROUTES_ACTION_ID,
   RESOLVE_PLACEMENT_ACTION_ID,
 } from './actionIds';
+export { approvalPagePath } from './approvals';
+export type {
+  ConsumerApprovalAsk,
+  ConsumerApprovalRequest,
+  ConsumerApprovalState,
+  ConsumerApprovalsResponse,
+} from './approvals';

@@ -86,3 +86,9 @@ export {
   mayCreateIn,
 } from './access/rules';
 export type { Access, AccessDecision } from './access/rules';
+export {
+  catalogGroupParents,
+  createUserAccessReader,
+} from './access/userAccess';
+export type { UserAccessReader } from './access/userAccess';
+export type { ConsumerApprovals } from './access/approvals';

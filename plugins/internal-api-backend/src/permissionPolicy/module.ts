@@ -5,14 +5,10 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  loadGroupParents,
+  catalogGroupParents,
   readInternalApiConfig,
 } from '@internal/plugin-internal-api-node';
-import { cachedGroupParents } from './groupParentsCache';
 import { InternalApiPermissionPolicy } from './policy';
-
-/** How long a read of the catalog's groups serves decisions: a new team member waits at most this long. */
-const GROUPS_TTL_MS = 60_000;
 
 /**
  * Installs {@link InternalApiPermissionPolicy} as the permission backend's
@@ -31,16 +27,10 @@ export const permissionModuleInternalApiPolicy = createBackendModule({
         auth: coreServices.auth,
       },
       async init({ policy, config, catalog, auth }) {
-        const groupParents = cachedGroupParents(
-          // The plugin's own credentials: every group counts, whoever asks.
-          async () =>
-            loadGroupParents(catalog, await auth.getOwnServiceCredentials()),
-          { ttlMs: GROUPS_TTL_MS },
-        );
         policy.setPolicy(
           new InternalApiPermissionPolicy({
             access: readInternalApiConfig(config).access,
-            groupParents,
+            groupParents: catalogGroupParents({ catalog, auth }),
           }),
         );
       },

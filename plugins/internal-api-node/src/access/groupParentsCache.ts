@@ -1,4 +1,4 @@
-import type { GroupParents } from '@internal/plugin-internal-api-node';
+import type { GroupParents } from './groups';
 
 /**
  * The catalog's group hierarchy, read at most once per `ttlMs`: a policy
