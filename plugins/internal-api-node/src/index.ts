@@ -92,3 +92,4 @@ export {
 } from './access/userAccess';
 export type { UserAccessReader } from './access/userAccess';
 export type { ConsumerApprovals } from './access/approvals';
+export { ConsumerApprovalsClient } from './access/approvalsClient';
