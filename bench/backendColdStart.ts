@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  signInAsGuest,
+  signInAs,
   stopProcessGroup,
   waitForReadiness,
   writeLoopbackConfig,
@@ -67,7 +67,7 @@ function treeRssMiB(rootPid: number): number {
 
 /** The scaffolder's action ids, to check the variant really is with or without our features. */
 async function actionIds(baseUrl: string): Promise<string[]> {
-  const api = await signInAsGuest(baseUrl);
+  const api = await signInAs(baseUrl);
   const { body } = await api.get('/api/scaffolder/v2/actions');
   return (body as { id: string }[]).map(action => action.id);
 }
@@ -91,7 +91,7 @@ async function coldStart(
       '--config',
       '../../app-config.yaml',
       '--config',
-      '../../app-config.guest.yaml',
+      '../../app-config.sandbox-people.yaml',
       '--config',
       configFile,
     ],

@@ -7,7 +7,6 @@
  * counted by the recording proxy. The reads must not grow with the number
  * of APIs: the bench fails when they differ between the two VPCs.
  */
-import { mockServices } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -28,7 +27,7 @@ import {
   silentAuditor,
   silentLogger,
 } from './measure';
-import { runActionHandler } from './runAction';
+import { benchAccess, runActionHandler } from './runAction';
 
 const SIZES = [1, 20];
 
@@ -87,8 +86,7 @@ async function measureDecommission(runs: number) {
     // Backstage's in-memory catalog (its real filter rules) holding every API.
     const catalog = catalogServiceMock({ entities: [...apis.values()].flat() });
     const catalogAccess = {
-      catalog,
-      auth: mockServices.auth(),
+      ...benchAccess(context.internalApi, catalog),
       auditor: silentAuditor,
     };
     const checkRoutes = createDeregisterRoutesAction({

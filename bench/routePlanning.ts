@@ -23,7 +23,7 @@ import {
   silentAuditor,
   silentLogger,
 } from './measure';
-import { runActionHandler } from './runAction';
+import { benchAccess, runActionHandler } from './runAction';
 
 const TABLE_COUNTS = [1, 10, 50];
 
@@ -42,12 +42,14 @@ async function measureRoutePlanning(runs: number) {
       });
     }
     const counter = countAwsCalls();
+    const context = createInternalApiContext({
+      config: new ConfigReader(landscape.config),
+      logger: silentLogger,
+      aws: { clientConfig: { maxAttempts: 1 }, onClient: counter.onClient },
+    });
     const action = createRegisterRoutesAction({
-      ...createInternalApiContext({
-        config: new ConfigReader(landscape.config),
-        logger: silentLogger,
-        aws: { clientConfig: { maxAttempts: 1 }, onClient: counter.onClient },
-      }),
+      ...context,
+      ...benchAccess(context.internalApi),
       auditor: silentAuditor,
     });
     const placement = placementOf(landscape, 'orders');

@@ -16,7 +16,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { backendApi, RecordedCall } from '@internal/aws-sandbox';
 import type { InternalApiStatus } from '@internal/plugin-internal-api-common';
 import { createRouter } from '@internal/plugin-internal-api-backend';
-import { createInternalApiContext } from '@internal/plugin-internal-api-node';
+import {
+  createInternalApiContext,
+  createUserAccessReader,
+} from '@internal/plugin-internal-api-node';
 import express from 'express';
 import { callsByOperation, startApisInVpc } from './apisInVpc';
 import {
@@ -38,13 +41,21 @@ async function measureStatus(runs: number) {
   try {
     const config = mockServices.rootConfig({ data: landscape.config });
     let clock = Date.now();
+    const context = createInternalApiContext({
+      config,
+      logger: silentLogger,
+      aws: { clientConfig: { maxAttempts: 1 } },
+    });
     const router = await createRouter({
-      context: createInternalApiContext({
-        config,
-        logger: silentLogger,
-        aws: { clientConfig: { maxAttempts: 1 } },
+      context,
+      // The status endpoint decides nothing by who asks; the lookups do.
+      readAccess: createUserAccessReader({
+        userInfo: mockServices.userInfo(),
+        groupParents: async () => new Map(),
+        config: context.internalApi.access,
       }),
       httpAuth: mockServices.httpAuth(),
+      auditor: mockServices.auditor.mock(),
       catalog: catalogServiceMock({ entities: [...apis.values()].flat() }),
       config,
       logger: silentLogger,

@@ -26,27 +26,15 @@ describe('readAppUrls', () => {
 });
 
 describe('waitUntilAppReady', () => {
-  // One server plays all: the app's page, the backend's readiness once `backendReady`, the guest
-  // sign-in, and the catalog, which knows the signed-in user once `userInCatalog`.
+  // One server plays all: the app's page, the backend's readiness once `backendReady`, and the
+  // sandbox sign-in, which signs Sam in once the catalog knows Sam (`userInCatalog`).
   let backendReady = false;
   let userInCatalog = false;
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url!);
-    if (req.url === '/api/auth/guest/refresh') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          backstageIdentity: {
-            token: 'guest-token',
-            identity: { userEntityRef: 'user:default/sam' },
-          },
-        }),
-      );
-      return;
-    }
-    if (req.url === '/api/catalog/entities/by-name/user/default/sam') {
-      const known =
-        userInCatalog && req.headers.authorization === 'Bearer guest-token';
+    if (req.url === '/api/auth/sandbox/refresh') {
+      const known = userInCatalog && req.headers['x-sandbox-person'] === 'sam';
       res.writeHead(known ? 200 : 404).end();
       return;
     }
@@ -60,7 +48,7 @@ describe('waitUntilAppReady', () => {
   });
   afterAll(() => new Promise(resolve => server.close(resolve)));
 
-  it('resolves only once the backend reports ready, the guest is a catalog user and the app answers', async () => {
+  it('resolves only once the backend reports ready, Sam is a catalog user and the app answers', async () => {
     const waiting = waitUntilAppReady(
       { app: `${url}/`, backend: url },
       AbortSignal.timeout(30_000),
@@ -80,8 +68,8 @@ describe('waitUntilAppReady', () => {
     await asked('/.backstage/health/v1/readiness');
     expect(resolved).toBe(false);
     backendReady = true;
-    await asked('/api/catalog/entities/by-name/user/default/sam');
-    await asked('/api/catalog/entities/by-name/user/default/sam');
+    await asked('/api/auth/sandbox/refresh');
+    await asked('/api/auth/sandbox/refresh');
     expect(resolved).toBe(false);
     userInCatalog = true;
     await expect(waiting).resolves.toBeUndefined();

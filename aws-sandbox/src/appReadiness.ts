@@ -37,35 +37,26 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
- * Whether a guest sign-in lands on a user the catalog knows. The guest signs
- * in as the sandbox's user (app-config.guest.yaml), who owns what its team
- * owns only once the catalog has read org/sandbox.yaml, a few seconds after
- * the backend is up; a sign-in before that owns nothing.
+ * Whether `person` (default Sam, whom the tests sign in as) can sign in as one
+ * of the sandbox's people (app-config.sandbox-people.yaml). The backend signs a person
+ * in only as their catalog User, which the catalog knows once it has read
+ * org/sandbox.yaml, a few seconds after the backend is up; until then sign-in
+ * answers 404.
  */
-export async function guestIsCatalogUser(backend: string): Promise<boolean> {
+export async function sandboxPersonIsCatalogUser(
+  backend: string,
+  person = 'sam',
+): Promise<boolean> {
   try {
-    const refresh = await fetch(new URL('/api/auth/guest/refresh', backend), {
-      headers: { 'x-requested-with': 'XMLHttpRequest' },
+    const refresh = await fetch(new URL('/api/auth/sandbox/refresh', backend), {
+      headers: {
+        'x-requested-with': 'XMLHttpRequest',
+        'x-sandbox-person': person,
+      },
       signal: AbortSignal.timeout(10_000),
     });
-    if (!refresh.ok) return false;
-    const { backstageIdentity } = await refresh.json();
-    const [, kind, namespace, name] =
-      /^([^:]+):([^/]+)\/(.+)$/.exec(
-        backstageIdentity.identity.userEntityRef,
-      ) ?? [];
-    const entity = await fetch(
-      new URL(
-        `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
-        backend,
-      ),
-      {
-        headers: { authorization: `Bearer ${backstageIdentity.token}` },
-        signal: AbortSignal.timeout(10_000),
-      },
-    );
-    await entity.body?.cancel();
-    return entity.ok;
+    await refresh.body?.cancel();
+    return refresh.ok;
   } catch {
     return false;
   }
@@ -73,7 +64,7 @@ export async function guestIsCatalogUser(backend: string): Promise<boolean> {
 
 /**
  * Resolves once the backend reports ready (its readiness endpoint answers 200
- * after every plugin has started), the guest signs in as a catalog user, and
+ * after every plugin has started), Sam signs in as a catalog user, and
  * the app's dev server serves its page. Polls until `signal` aborts, then rejects.
  */
 export async function waitUntilAppReady(
@@ -87,7 +78,9 @@ export async function waitUntilAppReady(
       answers(readiness.href),
       answers(urls.app),
     ]);
-    if (backend && app && (await guestIsCatalogUser(urls.backend))) return;
+    if (backend && app && (await sandboxPersonIsCatalogUser(urls.backend))) {
+      return;
+    }
     await sleep(interval, undefined, { signal }).catch(() => {});
   }
   throw new Error('Stopped waiting for the app');

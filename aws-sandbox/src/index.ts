@@ -54,7 +54,7 @@ export type { RecordedCall } from './recordedCall';
 export { countAwsCalls } from './awsCalls';
 export type { AwsCallCounter, AwsSdkClient, FailAwsCall } from './awsCalls';
 export { backendApi, waitForEntity } from './backendApi';
-export { guestIsCatalogUser } from './appReadiness';
+export { sandboxPersonIsCatalogUser } from './appReadiness';
 export type { BackendApi, BackendResponse } from './backendApi';
 export { retryTask, runTask, stepLog, waitForTask } from './scaffolderTasks';
 export type { TaskEvent, TaskResult } from './scaffolderTasks';

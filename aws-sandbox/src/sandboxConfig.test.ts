@@ -27,7 +27,7 @@ describe('the config `npm start` runs on', () => {
   const config = ConfigReader.fromConfigs(
     [
       path.join(repoRoot, 'app-config.yaml'),
-      path.join(repoRoot, 'app-config.guest.yaml'),
+      path.join(repoRoot, 'app-config.sandbox-people.yaml'),
       file,
     ].map(context => ({ context, data: readYaml(context) })),
   );
@@ -55,7 +55,7 @@ describe('the config `npm start` runs on', () => {
     // Lines as `npm start` prints them (paths through .sandbox/, the words sandbox and moto).
     const log = [
       `Starting Backstage on the AWS sandbox (moto at http://127.0.0.1:40123, landscape config in ${file})`,
-      `Loaded config from app-config.yaml, app-config.guest.yaml, app-config.sandbox.yaml`,
+      `Loaded config from app-config.yaml, app-config.sandbox-people.yaml, app-config.sandbox.yaml`,
       `Published ${config.getString(
         'backend.baseUrl',
       )}/api/local-git/github.com/acme/orders-api.git (open it to browse the files, or git clone it)`,

@@ -17,7 +17,7 @@ export function sandboxConfig(landscape: Landscape, dir: string) {
 
 /**
  * `npm start` serves the app and the backend on loopback only: the sandbox
- * signs everyone in as a guest and publishes to local disk, so nothing else on
+ * lets anyone sign in as one of its people and publishes to local disk, so nothing else on
  * the network may reach it. (Backstage otherwise listens on every interface.)
  */
 export const SANDBOX_LISTEN = {
@@ -38,7 +38,7 @@ export const SANDBOX_BACKEND_LOGGER = {
 
 /**
  * Writes what `npm start` runs on beside app-config.yaml and
- * app-config.guest.yaml: {@link sandboxConfig} bound to loopback
+ * app-config.sandbox-people.yaml: {@link sandboxConfig} bound to loopback
  * ({@link SANDBOX_LISTEN}), without the request log
  * ({@link SANDBOX_BACKEND_LOGGER}), as `dir/app-config.sandbox.yaml`.
  * Returns its path.

@@ -2,7 +2,7 @@
  * `npm start`: the app on embedded defaults, plus an AWS sandbox. Starts the
  * moto emulator, seeds the multi-account landscape, derives the Backstage
  * config from it, and runs `backstage-cli repo start` on app-config.yaml,
- * guest sign-in (app-config.guest.yaml) and that config, on loopback only.
+ * sandbox sign-in (app-config.sandbox-people.yaml) and that config, on loopback only.
  * Everything it writes lives in .sandbox/ (git-ignored) and is reset each start.
  */
 import { spawn } from 'node:child_process';
@@ -32,7 +32,7 @@ async function main() {
   const sandboxConfig = writeSandboxConfig(landscape, sandboxDir);
   const configFiles = [
     path.join(repoRoot, 'app-config.yaml'),
-    path.join(repoRoot, 'app-config.guest.yaml'),
+    path.join(repoRoot, 'app-config.sandbox-people.yaml'),
     sandboxConfig,
   ];
   const relative = (file: string) => path.relative(repoRoot, file);

@@ -36,7 +36,7 @@ export interface RunningBackend {
 
 /**
  * Starts packages/backend the way `npm start` does, on a loopback port, with
- * app-config.yaml, guest sign-in (app-config.guest.yaml), and an override
+ * app-config.yaml, sandbox sign-in (app-config.sandbox-people.yaml), and an override
  * that points every URL at that port.
  */
 export async function startBackend(
@@ -57,7 +57,7 @@ export async function startBackend(
       '--config',
       '../../app-config.yaml',
       '--config',
-      '../../app-config.guest.yaml',
+      '../../app-config.sandbox-people.yaml',
       '--config',
       overrideFile,
     ],
@@ -65,7 +65,7 @@ export async function startBackend(
       cwd: path.join(repoRoot, 'packages', 'backend'),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
-      // A development backend, as `npm start` runs it: jest's NODE_ENV=test would stop guest sign-in.
+      // A development backend, as `npm start` runs it: jest's NODE_ENV=test would stop sandbox sign-in.
       env: { ...process.env, NODE_ENV: 'development', ...extraEnv },
     },
   );

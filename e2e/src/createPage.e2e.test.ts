@@ -244,6 +244,8 @@ describe('the /create page', () => {
   }, 240_000);
 
   it('says what is wrong in words on every page, follows the subnet preview, fixes what was obviously meant and reviews what was picked', async () => {
+    // Ada, a platform admin: this walk uses the Payments account, which is not Sam's.
+    page = await suite.signInAs('ada');
     await openForm();
     // A name with capitals: the template's sentence, under the field and (after its title) at the top.
     await fillService(page, 'Payments-API', 'Payments for the customer API');
@@ -370,4 +372,30 @@ describe('the /create page', () => {
     ]);
     await screenshot('fields-6-review');
   }, 240_000);
+
+  it('offers each person only the accounts they may create in, and says whom to ask when there is none', async () => {
+    // Pat, of the Payments team: the Payments account only.
+    page = await suite.signInAs('pat');
+    await openForm();
+    await fillService(page, 'pats-api', 'An API of the Payments team');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: /^AWS account/ }).click();
+    await expect(page.getByRole('option').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^Payments \(sandbox\)/),
+    ]);
+    await screenshot('access-1-pat-accounts');
+    await page.keyboard.press('Escape');
+
+    // Lee, in no team yet: no account, and the field says who owns which and whom to ask.
+    page = await suite.signInAs('lee');
+    await openForm();
+    await fillService(page, 'lees-api', 'An API of a new joiner');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page
+      .getByText(
+        /^You may not create internal APIs in any workload account\. Orders \(sandbox\) \(444455556666\) is owned by orders-team/,
+      )
+      .waitFor({ timeout: 30_000 });
+    await screenshot('access-2-lee-no-account');
+  }, 120_000);
 });

@@ -121,8 +121,47 @@ describe('day 2 of an internal API, from its catalog page', () => {
     await screenshot('3-change-review');
 
     const beforeChange = await sandbox.state();
-    sandbox.proxy.clear();
     await page.getByRole('button', { name: 'Create' }).click();
+    // partner-api is the Payments team's, and its config says `approval: required`: Sam's task
+    // stops before any change, with the link to the approval page.
+    const stopped = page.getByText(
+      /needs the approval of a member of group:default\/payments-team/,
+    );
+    await stopped.first().waitFor({ timeout: 120_000 });
+    await screenshot('3a-change-waits-for-approval');
+    const approvalUrl = await page
+      .getByRole('link', { name: /\/internal-api\/approvals\// })
+      .first()
+      .getAttribute('href');
+    expect(approvalUrl).toMatch(
+      new RegExp(`^${sandbox.backend.baseUrl}/internal-api/approvals/[\\w-]+$`),
+    );
+    await expect(sandbox.state()).resolves.toEqual(beforeChange);
+
+    // Pat, of the Payments team, opens the link and approves.
+    const patPage = await suite.openPageAs('pat');
+    try {
+      await patPage.goto(approvalUrl!);
+      await patPage
+        .getByText(/asks to let consumer partner-api reach/)
+        .waitFor({ timeout: 30_000 });
+      await patPage.screenshot({
+        path: path.join(suite.screenshotsDir, '3b-approval-page.png'),
+        fullPage: true,
+      });
+      await patPage.getByRole('button', { name: 'Approve' }).click();
+      await patPage.getByText(/can now press Retry/).waitFor();
+      await patPage.screenshot({
+        path: path.join(suite.screenshotsDir, '3c-approved.png'),
+        fullPage: true,
+      });
+    } finally {
+      await patPage.close();
+    }
+
+    // Sam retries the task; it starts over and now adds partner-api.
+    sandbox.proxy.clear();
+    await page.getByRole('button', { name: 'Retry', exact: true }).click();
     const pullRequestLink = page.getByRole('link', { name: /^Pull request/ });
     await pullRequestLink.waitFor({ timeout: 120_000 });
     pullRequestUrl = (await pullRequestLink.getAttribute('href'))!;
@@ -250,17 +289,17 @@ describe('day 2 of an internal API, from its catalog page', () => {
     await page
       .getByRole('heading', { name: 'Decommission an internal API' })
       .waitFor({ timeout: 30_000 });
-    // Until a permission policy hides it, the first page asks which kind; the catalog is the default.
-    await expect(
-      page.getByRole('radio', { name: 'An API in the catalog' }).isChecked(),
-    ).resolves.toBe(true);
-    await screenshot('8-decommission-form');
-    await page.getByRole('button', { name: 'Next' }).click();
+    // Sam is not a platform admin: the policy hides the half-created cleanup, so the form opens
+    // on the API page, with no choice of what to decommission.
     // The picker takes the prefilled API once the catalog has answered.
     await page
       .getByRole('textbox', { name: /^Internal API/ })
       .and(page.locator('[value="component:default/orders-api"]'))
       .waitFor();
+    await expect(
+      page.getByRole('radio', { name: 'An API in the catalog' }).count(),
+    ).resolves.toBe(0);
+    await screenshot('8-decommission-form');
     await page.getByRole('button', { name: 'Review' }).click();
     const beforeDecommission = await sandbox.state();
     await page.getByRole('button', { name: 'Create' }).click();

@@ -1,7 +1,7 @@
 /**
  * The end-to-end harness, for the e2e tests and the benchmarks: the built app
- * and a real backend on loopback (on the sandbox's emulator), a signed-in
- * guest's view of its APIs, and headless Chromium.
+ * and a real backend on loopback (on the sandbox's emulator), the APIs as one
+ * of the sandbox's people sees them, and headless Chromium.
  *
  * @packageDocumentation
  */
@@ -17,6 +17,6 @@ export {
 export type { RunningBackend } from './backstageProcess';
 export { startSandboxBackend } from './sandboxBackend';
 export type { SandboxBackend } from './sandboxBackend';
-export { runTask, signInAsGuest } from './scaffolderApi';
+export { runTask, signInAs } from './scaffolderApi';
 export type { TaskEvent, TaskResult } from './scaffolderApi';
 export { launchChromium } from './chromium';

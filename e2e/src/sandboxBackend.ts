@@ -3,7 +3,6 @@ import path from 'node:path';
 import {
   BackendApi,
   findFreeLoopbackPort,
-  guestIsCatalogUser,
   landscapeState,
   MotoServer,
   RecordingProxy,
@@ -16,7 +15,7 @@ import {
   waitForEntity,
 } from '@internal/aws-sandbox';
 import { artifactsDir, RunningBackend, startBackend } from './backstageProcess';
-import { signInAsGuest } from './scaffolderApi';
+import { signInAs } from './scaffolderApi';
 
 export interface SandboxBackend {
   moto: MotoServer;
@@ -24,7 +23,7 @@ export interface SandboxBackend {
   proxy: RecordingProxy;
   landscape: SandboxLandscape;
   backend: RunningBackend;
-  /** The REST APIs as the signed-in guest (the sandbox's user, a member of its team). */
+  /** The REST APIs as Sam, of the Orders team (see `signInAs` for the sandbox's other people). */
   api: BackendApi;
   /** Where the local git publisher writes repositories. */
   gitDirectory: string;
@@ -37,8 +36,8 @@ export interface SandboxBackend {
  * The backend as `npm start` runs it: moto seeded with the landscape, the
  * config derived from it, the local git publisher; plus a recording proxy
  * between the backend and moto. Its files live in .artifacts/e2e/<name>/.
- * Resolves once the catalog holds the template and the guest's user, so tasks
- * can be created and the guest owns what its team owns.
+ * Resolves once the catalog holds the template and the sandbox's people, so
+ * tasks can be created and a person signed in owns what their team owns.
  */
 export async function startSandboxBackend(
   name: string,
@@ -55,23 +54,10 @@ export async function startSandboxBackend(
       AWS_ENDPOINT_URL: proxy.endpoint,
       AWS_REGION: SANDBOX_REGION,
     });
-    await waitForEntity(
-      await signInAsGuest(backend.baseUrl),
-      'template',
-      'internal-fargate-api',
-    );
-    // As `npm start` before it says ready: a guest signed in before the catalog has read the
-    // sandbox's people would own nothing (neither in the browser nor through `api`).
-    const deadline = Date.now() + 90_000;
-    while (!(await guestIsCatalogUser(backend.baseUrl))) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          "The guest's user (app-config.guest.yaml) is not in the catalog after 90 s: is org/sandbox.yaml loaded?",
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-    const api = await signInAsGuest(backend.baseUrl);
+    // As `npm start` before it says ready: nobody can sign in before the catalog has read the
+    // sandbox's people (org/sandbox.yaml); signInAs waits for that.
+    const api = await signInAs(backend.baseUrl, 'sam');
+    await waitForEntity(api, 'template', 'internal-fargate-api');
     return {
       moto,
       proxy,

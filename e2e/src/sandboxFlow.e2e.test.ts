@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   addedLines,
   addForeignRoute,
+  type BackendApi,
   LandscapeState,
   SANDBOX_ACCOUNTS,
   waitForEntity,
@@ -15,7 +16,7 @@ import {
 } from '@internal/template-internal-fargate-api';
 import { repoRoot } from './backstageProcess';
 import { startSandboxBackend, SandboxBackend } from './sandboxBackend';
-import { runTask } from './scaffolderApi';
+import { runTask, signInAs } from './scaffolderApi';
 
 const TEMPLATE = 'template:default/internal-fargate-api';
 
@@ -99,7 +100,7 @@ describe('an internal API created end to end on the sandbox', () => {
       expect(entity.metadata.annotations).toMatchObject({
         'aws.amazon.com/account-id': SANDBOX_ACCOUNTS.orders,
         'aws.amazon.com/region': 'eu-west-1',
-        // Who asked: the sandbox's guest signs in as Sam (org/sandbox.yaml).
+        // Who asked: Sam (org/sandbox.yaml), as the suite signs in.
         'internal-api.platform/created-by': 'user:default/sam',
         'backstage.io/source-template': TEMPLATE,
       });
@@ -187,7 +188,10 @@ describe('an internal API created end to end on the sandbox', () => {
   }, 180_000);
 
   describe('refuses with a clear message and changes nothing', () => {
+    // Ada, a platform admin, may use every account and consumer: these are the checks' refusals.
+    let asAda: BackendApi;
     beforeAll(async () => {
+      asAda = await signInAs(sandbox.backend.baseUrl, 'ada');
       // Someone routed the API's network to an internet gateway in the partner VPC (its main route
       // table, its only one). The VPCs stay the same, so the backend's landscape needs no update.
       await addForeignRoute(sandbox.moto, sandbox.landscape, {
@@ -252,7 +256,7 @@ describe('an internal API created end to end on the sandbox', () => {
         const before = await sandbox.state();
         sandbox.proxy.clear();
 
-        const task = await runTask(sandbox.api, TEMPLATE, values);
+        const task = await runTask(asAda, TEMPLATE, values);
 
         expect(task.status).toBe('failed');
         expect(task.failure?.stepId).toBe(step);
@@ -269,6 +273,76 @@ describe('an internal API created end to end on the sandbox', () => {
             ),
           ),
         ).toBe(false);
+      },
+      120_000,
+    );
+  });
+
+  describe('refuses a call past the form by someone without the right, and changes nothing', () => {
+    it.each([
+      {
+        case: "Sam creating in the Payments team's account",
+        person: 'sam',
+        templateRef: TEMPLATE,
+        values: {
+          ...ORDERS_API,
+          name: 'sams-payments-api',
+          accountId: SANDBOX_ACCOUNTS.payments,
+          domainName: 'sams-payments.api.acme.com',
+          repoUrl: 'github.com?owner=acme&repo=sams-payments-api',
+        },
+        // The permission framework refuses the step before its action runs (the scaffolder's words).
+        step: 'placement',
+        message:
+          /Unauthorized action: internal-api:placement:resolve\. The action is not allowed\./,
+      },
+      {
+        case: "Pat giving an API the Orders team's consumer customer-api",
+        person: 'pat',
+        templateRef: TEMPLATE,
+        values: {
+          ...ORDERS_API,
+          name: 'pats-payments-api',
+          accountId: SANDBOX_ACCOUNTS.payments,
+          // One private subnet in each of two zones (the Payments VPC has two in one zone).
+          subnetFilters: [
+            { name: 'tag:Tier', values: ['private'] },
+            { name: 'cidr-block', values: ['10.20.1.0/24', '10.20.3.0/24'] },
+          ],
+          domainName: 'pats-payments.api.acme.com',
+          consumers: ['customer-api'],
+          repoUrl: 'github.com?owner=acme&repo=pats-payments-api',
+        },
+        step: 'checkRoutes',
+        message:
+          /user:default\/pat may not add consumer customer-api: only members of its owners group:default\/orders-team/,
+      },
+      {
+        case: "Pat decommissioning orders-api, which is not the Payments team's",
+        person: 'pat',
+        templateRef: 'template:default/decommission-internal-api',
+        values: { entityRef: 'component:default/orders-api' },
+        step: 'checkDns',
+        message:
+          /user:default\/pat may not change or decommission component:default\/orders-api/,
+      },
+    ])(
+      '$case',
+      async ({ person, templateRef, values, step, message }) => {
+        const before = await sandbox.state();
+        sandbox.proxy.clear();
+
+        const task = await runTask(
+          await signInAs(sandbox.backend.baseUrl, person),
+          templateRef,
+          values,
+        );
+
+        expect(task.status).toBe('failed');
+        expect(task.failure?.stepId).toBe(step);
+        expect(task.failure?.messages.join('\n')).toMatch(message);
+        expect(sandbox.proxy.calls().filter(call => call.write)).toEqual([]);
+        await expect(sandbox.state()).resolves.toEqual(before);
       },
       120_000,
     );

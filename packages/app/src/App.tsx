@@ -6,6 +6,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import internalApiFormFields, {
   catalogInternalApiModule,
+  internalApiApprovalsPlugin,
 } from '@internal/plugin-scaffolder-frontend-module-internal-api';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
@@ -17,6 +18,7 @@ export default createApp({
     scaffolderPlugin,
     internalApiFormFields,
     catalogInternalApiModule,
+    internalApiApprovalsPlugin,
     apiDocsPlugin,
     orgPlugin,
     userSettingsPlugin,

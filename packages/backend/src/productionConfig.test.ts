@@ -22,7 +22,7 @@ describe('the production config (app-config.yaml + app-config.production.yaml)',
     config = ConfigReader.fromConfigs(await production());
   });
 
-  it('signs in with GitHub only: no guest provider', () => {
+  it('signs in with GitHub only: no sandbox sign-in', () => {
     expect(config.getConfig('auth.providers').keys()).toEqual(['github']);
     expect(signInProviders(config, 'production')).toEqual(['github']);
     expect(config.getString('auth.environment')).toBe('production');
@@ -101,13 +101,13 @@ describe('signInProviders', () => {
     ).toThrow(/auth\.providers\.oidc is configured, but this backend installs/);
   });
 
-  it('refuses guest sign-in outside development', () => {
+  it('refuses sandbox sign-in outside development', () => {
     expect(() =>
-      signInProviders(withProviders({ guest: {} }), 'production'),
-    ).toThrow(/guest sign-in is for local use only/);
+      signInProviders(withProviders({ sandbox: {} }), 'production'),
+    ).toThrow(/sandbox sign-in is for local use only/);
     expect(
-      signInProviders(withProviders({ guest: {} }), 'development'),
-    ).toEqual(['guest']);
+      signInProviders(withProviders({ sandbox: {} }), 'development'),
+    ).toEqual(['sandbox']);
   });
 });
 
@@ -124,15 +124,15 @@ describe('the backend started', () => {
     );
   }, 90_000);
 
-  it('refuses guest sign-in loaded into production', () => {
+  it('refuses sandbox sign-in loaded into production', () => {
     const result = runBackendUntilExit(
-      [configFiles.defaults, configFiles.production, configFiles.guest],
+      [configFiles.defaults, configFiles.production, configFiles.sandboxPeople],
       { ...process.env, ...productionVariables, NODE_ENV: 'production' },
     );
 
     expect(result.status).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toMatch(
-      /guest sign-in is for local use only/,
+      /sandbox sign-in is for local use only/,
     );
   }, 90_000);
 });

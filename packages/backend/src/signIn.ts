@@ -4,10 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import githubSignIn from '@backstage/plugin-auth-backend-module-github-provider';
-import guestSignIn from '@backstage/plugin-auth-backend-module-guest-provider';
+import { authModuleSandboxProvider } from './sandboxSignIn';
 
 /** The sign-in providers this backend installs, each only when `auth.providers` configures it. */
-const SIGN_IN_MODULES = { github: githubSignIn, guest: guestSignIn };
+const SIGN_IN_MODULES = {
+  github: githubSignIn,
+  sandbox: authModuleSandboxProvider,
+};
 
 export type SignInProvider = keyof typeof SIGN_IN_MODULES;
 
@@ -15,9 +18,10 @@ export type SignInProvider = keyof typeof SIGN_IN_MODULES;
  * The configured sign-in providers, or an error that says what to configure.
  * Refuses a backend with none (it would answer every request with 401 and
  * nobody could sign in), a provider we do not install (its config would be
- * silently ignored), and guest sign-in outside development: a guest session is
- * a real user token, and with it anyone who reaches the backend could run tasks
- * that write DNS records and transit gateway routes.
+ * silently ignored), and sandbox sign-in outside development: it signs anyone
+ * in as whoever a request header names, with a real user token, and with it
+ * anyone who reaches the backend could run tasks that write DNS records and
+ * transit gateway routes.
  */
 export function signInProviders(
   config: Config,
@@ -40,15 +44,15 @@ export function signInProviders(
     throw new Error(
       'No sign-in provider is configured, so nobody could sign in. In production set auth.providers.github ' +
         '(app-config.production.yaml does, from AUTH_GITHUB_CLIENT_ID and AUTH_GITHUB_CLIENT_SECRET); ' +
-        'for local use load app-config.guest.yaml as `npm start` does.',
+        'for local use load app-config.sandbox-people.yaml as `npm start` does.',
     );
   }
-  if (providers.includes('guest') && nodeEnv !== 'development') {
+  if (providers.includes('sandbox') && nodeEnv !== 'development') {
     throw new Error(
-      `auth.providers.guest is configured but NODE_ENV is '${
+      `auth.providers.sandbox is configured but NODE_ENV is '${
         nodeEnv ?? ''
-      }': guest sign-in is for local ` +
-        'use only (app-config.guest.yaml, with NODE_ENV=development). Do not load that file in production.',
+      }': sandbox sign-in is for local ` +
+        'use only (app-config.sandbox-people.yaml, with NODE_ENV=development). Do not load that file in production.',
     );
   }
   return providers;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { SANDBOX_ACCOUNTS } from '@internal/aws-sandbox';
+import { SANDBOX_ACCOUNTS, SANDBOX_GROUPS } from '@internal/aws-sandbox';
 import { startLookupServer } from './__testUtils__/lookupServer';
 
 const MAIN_ACCOUNT = '123456789012';
@@ -61,10 +61,12 @@ describe('the lookups when AWS refuses the backend', () => {
               title: 'Orders',
               region: 'eu-west-1',
               vpcId: 'vpc-0123456789abcdef0',
+              owners: [SANDBOX_GROUPS.orders],
             },
           ],
         },
       },
+      memberOf: () => [SANDBOX_GROUPS.orders],
     });
   });
   afterAll(async () => {
@@ -111,6 +113,7 @@ describe('the lookups when something other than AWS fails', () => {
               title: 'Orders',
               region: 'eu-west-1',
               vpcId: 'vpc-0123456789abcdef0',
+              owners: [SANDBOX_GROUPS.orders],
             },
           ],
         },
@@ -120,6 +123,7 @@ describe('the lookups when something other than AWS fails', () => {
           throw new TypeError('a bug of ours');
         },
       },
+      memberOf: () => [SANDBOX_GROUPS.orders],
     });
     try {
       const { status, body } = await server.call(

@@ -2,6 +2,7 @@ import {
   MotoServer,
   RecordingProxy,
   SANDBOX_ACCOUNTS,
+  SANDBOX_GROUPS,
   seedLandscape,
   startMotoServer,
   startRecordingProxy,
@@ -28,6 +29,8 @@ describe('the lookups bound how often one user makes them ask AWS', () => {
       config: landscape.config,
       limits,
       now: () => clock,
+      // Everyone here is in the team that owns the Orders account the lookups read.
+      memberOf: () => [SANDBOX_GROUPS.orders],
     });
   }, 120_000);
   afterAll(async () => {

@@ -9,19 +9,26 @@ import {
   startTestBackend,
   TestBackend,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   accountClientConfig,
   backendApi,
   findFreeLoopbackPort,
   MotoServer,
   SANDBOX_ACCOUNTS,
+  SANDBOX_GROUPS,
   SandboxLandscape,
   seedLandscape,
   startMotoServer,
 } from '@internal/aws-sandbox';
+import { userInfoFromMembership } from './__testUtils__/permissionServices';
 import { internalApiPlugin } from './plugin';
 
-/** The plugin in a real backend, reading the sandbox landscape in moto. */
+/**
+ * The plugin in a real backend, reading the sandbox landscape in moto, asked
+ * by platform admins, who may use every account and consumer (what each team
+ * sees is router.access.test.ts's).
+ */
 describe('the internal-api lookups', () => {
   let moto: MotoServer;
   let landscape: SandboxLandscape;
@@ -35,6 +42,13 @@ describe('the internal-api lookups', () => {
       features: [
         internalApiPlugin,
         mockServices.rootConfig.factory({ data: landscape.config }),
+        catalogServiceMock.factory(),
+        userInfoFromMembership({
+          [mockCredentials.user().principal.userEntityRef]: [
+            SANDBOX_GROUPS.platformAdmins,
+          ],
+          'user:default/unlucky': [SANDBOX_GROUPS.platformAdmins],
+        }),
       ],
     });
   }, 120_000);

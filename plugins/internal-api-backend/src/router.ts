@@ -1,5 +1,6 @@
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import type {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   RootConfigService,
@@ -7,12 +8,13 @@ import type {
 import { isError, ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ConsumerOption,
   DomainCheckResponse,
   inputProperties,
   LookupList,
   LookupRefusal,
   PlacementPreviewResponse,
-  WorkloadAccount,
+  WorkloadAccountList,
 } from '@internal/plugin-internal-api-common';
 import {
   InternalApiContext,
@@ -20,6 +22,7 @@ import {
   listConsumerNetworks,
   planDelegation,
   planPlacement,
+  UserAccessReader,
 } from '@internal/plugin-internal-api-node';
 import express, { NextFunction, Request, Response } from 'express';
 import { z, ZodError, ZodIssue } from 'zod/v3';
@@ -31,13 +34,19 @@ import {
   TooManyLookupsError,
 } from './lookupLimits';
 import { createStatusReader, DEFAULT_STATUS_CACHE_SECONDS } from './status';
+import { accountsFor, assertMayCreateIn, consumerChoices } from './access';
+import { readCurrentConsumers } from './currentConsumers';
 
 export interface RouterOptions {
   context: InternalApiContext;
   httpAuth: HttpAuthService;
   config: RootConfigService;
   logger: LoggerService;
-  /** Reads the entity whose status is asked for, with the caller's credentials. */
+  /** What the signed-in user may use: the lookups list and read only that. */
+  readAccess: UserAccessReader;
+  /** Where a lookup refused for the user's access is reported (`internal-api-refusal`, as the actions' refusals). */
+  auditor: AuditorService;
+  /** Reads the entity whose status (or current consumers) is asked for, with the caller's credentials. */
   catalog: CatalogService;
   /** Default {@link DEFAULT_LOOKUP_LIMITS}; tests pass small ones. */
   limits?: LookupLimits;
@@ -110,15 +119,18 @@ async function askAws<T>(
 }
 
 /**
- * The form's lookups. Each needs a signed-in user, whose entity ref names the
- * session of any role assumed on their behalf, and reads AWS only. The form
+ * The form's lookups. Each needs a signed-in user (service principals are
+ * refused, as before access rules: no backend needs the form's lookups),
+ * whose entity ref names the session of any role assumed on their behalf, and
+ * reads AWS only. They list only the accounts and consumers the user may use,
+ * and refuse to read AWS in an account the user may not create in. The form
  * looks up as the user types, so each user's lookups that reach AWS are
  * bounded, and identical ones are answered from memory for a short while.
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { context, httpAuth, logger } = options;
+  const { context, httpAuth, logger, readAccess, catalog } = options;
   const { internalApi, aws } = context;
   const router = Router();
   router.use(express.json());
@@ -127,9 +139,36 @@ export async function createRouter(
     options.now,
   );
 
+  const userCredentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
   const userRef = async (req: Request) =>
-    (await httpAuth.credentials(req, { allow: ['user'] })).principal
-      .userEntityRef;
+    (await userCredentials(req)).principal.userEntityRef;
+  const userAccess = async (req: Request) => {
+    const credentials = await userCredentials(req);
+    const access = await readAccess(credentials);
+    return { credentials, access, user: credentials.principal.userEntityRef };
+  };
+  /** The lookups that read AWS in an account refuse one the user may not create in first: no AWS call, no lookup used up. */
+  const userMayCreateIn = async (req: Request, accountId: unknown) => {
+    const { access, user } = await userAccess(req);
+    try {
+      assertMayCreateIn(access, accountId);
+    } catch (error) {
+      const event = await options.auditor.createEvent({
+        eventId: 'internal-api-refusal',
+        severityLevel: 'low',
+        request: req,
+        meta: {
+          initiator: user,
+          lookup: req.path,
+          accountId: String(accountId),
+        },
+      });
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+    return user;
+  };
 
   /** `request`: the fields the lookup reads, which identify an identical one. */
   const lookup = <T>(
@@ -144,15 +183,11 @@ export async function createRouter(
     );
 
   router.get('/accounts', async (req, res) => {
-    await userRef(req);
-    const accounts: LookupList<WorkloadAccount> = {
-      items: internalApi.workloadAccounts.map(account => ({
-        accountId: account.accountId,
-        title: account.title,
-        region: account.region,
-        vpcId: account.vpcId,
-      })),
-    };
+    const { access } = await userAccess(req);
+    const accounts: WorkloadAccountList = accountsFor(
+      access,
+      internalApi.workloadAccounts,
+    );
     res.json(accounts);
   });
 
@@ -164,19 +199,38 @@ export async function createRouter(
   });
 
   router.get('/consumers', async (req, res) => {
-    const initiator = await userRef(req);
-    res.json({
-      items: await lookup(req, initiator, 'the consumer networks', {}, () =>
-        aws.withClients(initiator, clients =>
-          listConsumerNetworks(internalApi, clients),
+    const { credentials, access, user } = await userAccess(req);
+    const choices = consumerChoices(
+      access,
+      internalApi.consumers,
+      await readCurrentConsumers(catalog, req.query.currentOf, credentials),
+    );
+    // Only the offered consumers' VPCs are read; their names key the answer kept in memory.
+    const offered = internalApi.consumers.filter(c => choices.has(c.name));
+    const facts = await lookup(
+      req,
+      user,
+      'the consumer networks',
+      offered.map(c => c.name),
+      () =>
+        aws.withClients(user, clients =>
+          listConsumerNetworks({ ...internalApi, consumers: offered }, clients),
         ),
-      ),
-    });
+    );
+    // askAws's `problems` refusal, which listing consumers never gives today, passes through as it is.
+    if (!Array.isArray(facts)) {
+      res.json(facts);
+      return;
+    }
+    const consumers: LookupList<ConsumerOption> = {
+      items: facts.map(fact => ({ ...fact, ...choices.get(fact.name)! })),
+    };
+    res.json(consumers);
   });
 
   router.post('/placement/preview', async (req, res) => {
-    const initiator = await userRef(req);
     const { accountId, region, subnetFilters } = req.body ?? {};
+    const initiator = await userMayCreateIn(req, accountId);
     const preview: PlacementPreviewResponse = await lookup(
       req,
       initiator,
@@ -193,8 +247,8 @@ export async function createRouter(
   });
 
   router.post('/domain/check', async (req, res) => {
-    const initiator = await userRef(req);
     const { domainName, accountId, apiName } = req.body ?? {};
+    const initiator = await userMayCreateIn(req, accountId);
     const check: DomainCheckResponse = await lookup(
       req,
       initiator,
@@ -219,7 +273,7 @@ export async function createRouter(
 
   const readStatus = createStatusReader({
     context,
-    catalog: options.catalog,
+    catalog,
     logger,
     cacheSeconds:
       options.config.getOptionalNumber('internalApi.status.cacheSeconds') ??
@@ -229,7 +283,7 @@ export async function createRouter(
 
   // The entity card's status: one request per page view, cached per entity.
   router.get('/status/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await userCredentials(req);
     const { kind, namespace, name } = req.params;
     res.json(
       await readStatus(

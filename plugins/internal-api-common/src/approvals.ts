@@ -36,6 +36,16 @@ export type ConsumerApprovalAsk = Pick<
   'taskId' | 'consumer' | 'accountId' | 'api'
 >;
 
+/** The longest comment a decision may carry. */
+export const APPROVAL_COMMENT_MAX_LENGTH = 2000;
+
+/** POST /api/internal-api/approvals/:id/decision: an approver's answer. */
+export type ConsumerApprovalDecision = {
+  decision: 'approve' | 'reject';
+  /** At most {@link APPROVAL_COMMENT_MAX_LENGTH} characters. */
+  comment?: string;
+};
+
 /** GET /api/internal-api/approvals: what the signed-in user may decide, and what they asked for. */
 export type ConsumerApprovalsResponse = {
   toDecide: ConsumerApprovalRequest[];

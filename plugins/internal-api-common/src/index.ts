@@ -28,9 +28,10 @@ export {
   REGISTER_ROUTES_ACTION_ID,
   RESOLVE_PLACEMENT_ACTION_ID,
 } from './actionIds';
-export { approvalPagePath } from './approvals';
+export { APPROVAL_COMMENT_MAX_LENGTH, approvalPagePath } from './approvals';
 export type {
   ConsumerApprovalAsk,
+  ConsumerApprovalDecision,
   ConsumerApprovalRequest,
   ConsumerApprovalState,
   ConsumerApprovalsResponse,

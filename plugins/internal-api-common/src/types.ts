@@ -27,6 +27,37 @@ export type ConsumerNetworkFacts = ConsumerNetwork &
     | { cidr?: undefined; problem: string }
   );
 
+/**
+ * `GET /accounts`: the workload accounts the signed-in user may create
+ * internal APIs in (admins: all). When there are none, `noAccountReason`
+ * says why and who to ask, for the form to show.
+ */
+export type WorkloadAccountList = LookupList<WorkloadAccount> & {
+  noAccountReason?: string;
+};
+
+/**
+ * Whether the signed-in user may add a consumer to an API, with the rule's
+ * sentence: `needs-approval` names the groups whose members approve (the
+ * task stops before any write until one of them does). `refused` appears
+ * only on an API's current consumers (see ConsumerOption.current).
+ */
+export type ConsumerAccess =
+  | { decision: 'allowed'; reason: string }
+  | { decision: 'needs-approval'; reason: string; approvers: string[] }
+  | { decision: 'refused'; reason: string };
+
+/**
+ * One item of `GET /consumers[?currentOf=<entityRef>]`: a consumer the user
+ * may add, or one that needs approval; refused ones are left out, except the
+ * current consumers of the `currentOf` API (`current: true`), which it keeps
+ * whoever changes it.
+ */
+export type ConsumerOption = ConsumerNetworkFacts & {
+  access: ConsumerAccess;
+  current?: boolean;
+};
+
 /** An EC2 filter exactly as DescribeSubnets takes it. */
 export type SubnetFilter = {
   name: string;

@@ -16,3 +16,6 @@ export {
   INTERNAL_API_TEMPLATE_REFS,
   InternalApiTaskOutputs,
 } from './outputs/InternalApiTaskOutputs';
+export { internalApiApprovalsPlugin } from './approvals/plugin';
+export { consumerApprovalsApiRef } from './approvals/api';
+export type { ConsumerApprovalsApi } from './approvals/api';

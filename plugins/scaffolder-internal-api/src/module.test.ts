@@ -7,6 +7,7 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import {
+  placementOf,
   Sandbox,
   SANDBOX_ACCOUNTS,
   SANDBOX_REGION,
@@ -166,6 +167,59 @@ describe('the internal-api module in a real scaffolder backend', () => {
           accountId: PAYMENTS_ACCOUNT,
           dryRun: true,
           message: body.error.message,
+        }),
+      }),
+    ]);
+  });
+
+  it("refuses, on the server, consumers the signed-in user's teams may not add, in a dry-run too", async () => {
+    const routesTemplate = {
+      ...placementTemplate,
+      metadata: { name: 'routes-only', namespace: 'default' },
+      spec: {
+        ...placementTemplate.spec,
+        steps: [
+          {
+            id: 'routes',
+            name: 'Check the routes',
+            action: 'internal-api:tgw:register-routes',
+            input: {
+              ...placementOf(sandbox.landscape, 'orders'),
+              consumers: ['customer-api'],
+              planOnly: true,
+            },
+          },
+        ],
+        output: {},
+      },
+    };
+    const { status, body } = await api('POST', '/api/scaffolder/v2/dry-run', {
+      template: routesTemplate,
+      values: {},
+      secrets: {},
+      directoryContents: [],
+    });
+
+    // user:default/mock is in no team: the module read its groups (user info, the catalog) and the config.
+    const user = mockCredentials.user().principal.userEntityRef;
+    expect(status).toBe(403);
+    expect(body.error).toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        `${user} may not add consumer customer-api: only members of its owners group:default/orders-team ` +
+        '(or of their child groups) and admins (group:default/platform-admins) may; ask an owner to add you to one of ' +
+        'those groups in the catalog.\nNothing has been changed.',
+    });
+    const refusals = await auditEvents(auditor, 'internal-api-refusal');
+    expect(
+      refusals.filter(
+        e => e.meta.actionId === 'internal-api:tgw:register-routes',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        meta: expect.objectContaining({
+          initiator: user,
+          refusal: 'NotAllowedError',
         }),
       }),
     ]);

@@ -4,8 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  catalogGroupParents,
+  ConsumerApprovalsClient,
+  createInternalApiContext,
+  createUserAccessReader,
+} from '@internal/plugin-internal-api-node';
 import { createInternalApiActions } from './actions';
-import { createInternalApiContext } from '@internal/plugin-internal-api-node';
 
 /** Adds the internal-api actions to the scaffolder. Only wiring lives here. */
 export const scaffolderModuleInternalApi = createBackendModule({
@@ -20,14 +25,37 @@ export const scaffolderModuleInternalApi = createBackendModule({
         catalog: catalogServiceRef,
         auth: coreServices.auth,
         auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
+        discovery: coreServices.discovery,
       },
-      async init({ scaffolder, config, logger, catalog, auth, auditor }) {
+      async init({
+        scaffolder,
+        config,
+        logger,
+        catalog,
+        auth,
+        auditor,
+        userInfo,
+        discovery,
+      }) {
+        const context = createInternalApiContext({ config, logger });
+        const access = {
+          userAccess: createUserAccessReader({
+            userInfo,
+            groupParents: catalogGroupParents({ catalog, auth }),
+            config: context.internalApi.access,
+          }),
+          approvals: new ConsumerApprovalsClient({ discovery, auth }),
+          // Links to the approval page; a backend without an app (tests) gets paths.
+          appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+        };
         scaffolder.addActions(
           ...createInternalApiActions({
-            ...createInternalApiContext({ config, logger }),
+            ...context,
             catalog,
             auth,
             auditor,
+            access,
           }),
         );
       },

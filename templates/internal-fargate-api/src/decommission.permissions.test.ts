@@ -34,6 +34,7 @@ import path from 'node:path';
 import {
   DECOMMISSION_TEMPLATE_REF,
   TEMPLATE_REF,
+  taskUserInfo,
 } from './__testUtils__/taskBackend';
 import { ORDERS_API } from './ordersApi';
 import { templateDir } from './templateFiles';
@@ -94,6 +95,8 @@ describe('the Decommission template for someone who is not a platform admin', ()
         internalApiModule,
         localGitPublisher,
         localGitUrlReaderFactory,
+        // Of the Orders team: may create orders-api, is not an admin.
+        taskUserInfo(['group:default/orders-team']),
         createServiceFactory({
           service: coreServices.permissions,
           deps: {},

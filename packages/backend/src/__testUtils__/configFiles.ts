@@ -8,7 +8,7 @@ export const repoRoot = path.resolve(__dirname, '../../../..');
 /** The repository's config files, by what they are for. */
 export const configFiles = {
   defaults: path.join(repoRoot, 'app-config.yaml'),
-  guest: path.join(repoRoot, 'app-config.guest.yaml'),
+  sandboxPeople: path.join(repoRoot, 'app-config.sandbox-people.yaml'),
   production: path.join(repoRoot, 'app-config.production.yaml'),
 };
 

@@ -6,6 +6,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { backendApi } from '@internal/aws-sandbox';
 import {
   createInternalApiContext,
+  createUserAccessReader,
   InternalApiContext,
 } from '@internal/plugin-internal-api-node';
 import express from 'express';
@@ -14,7 +15,8 @@ import { createRouter } from '../router';
 
 /**
  * The router alone on a loopback port, with a logger mock to inspect and the
- * limits and clock a test chooses; AWS is wherever AWS_ENDPOINT_URL points.
+ * limits, clock and group membership a test chooses; AWS is wherever
+ * AWS_ENDPOINT_URL points.
  */
 export async function startLookupServer(options: {
   config: NonNullable<Parameters<typeof mockServices.rootConfig>[0]>['data'];
@@ -24,14 +26,32 @@ export async function startLookupServer(options: {
   aws?: InternalApiContext['aws'];
   /** Where the status reads entities; default an empty in-memory catalog. */
   catalog?: CatalogService;
+  /** The groups (refs) a user is a direct member of, as their sign-in says; default none, so only what needs no access works. */
+  memberOf?: (userEntityRef: string) => string[];
 }) {
   const logger = mockServices.logger.mock();
+  const auditor = mockServices.auditor.mock();
   const config = mockServices.rootConfig({ data: options.config });
   const context = createInternalApiContext({ config, logger });
   const router = await createRouter({
     context: { ...context, aws: options.aws ?? context.aws },
     httpAuth: mockServices.httpAuth(),
+    readAccess: createUserAccessReader({
+      userInfo: {
+        getUserInfo: async credentials => {
+          const ref = (credentials.principal as { userEntityRef: string })
+            .userEntityRef;
+          return {
+            userEntityRef: ref,
+            ownershipEntityRefs: [ref, ...(options.memberOf?.(ref) ?? [])],
+          };
+        },
+      },
+      groupParents: async () => new Map(),
+      config: context.internalApi.access,
+    }),
     catalog: options.catalog ?? catalogServiceMock(),
+    auditor,
     config,
     logger,
     limits: options.limits,
@@ -61,6 +81,7 @@ export async function startLookupServer(options: {
   return {
     call,
     logger,
+    auditor,
     stop: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();

@@ -75,7 +75,7 @@ function accountsOf(decision: any): 'all' | string[] {
  * The policy in the real permission backend, with the catalog's groups of
  * org/sandbox.yaml (and a child team), asked over HTTP as the app's plugins
  * ask it. The scaffolder evaluates the conditions itself (see
- * policy.scaffolder.test.ts); here the table checks what each person gets.
+ * permissionMatrix.test.ts); here the table checks what each person gets.
  */
 describe('the internal-api permission policy in the permission backend', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;

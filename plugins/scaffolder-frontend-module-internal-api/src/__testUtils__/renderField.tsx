@@ -8,7 +8,7 @@ import { payments } from './wireFixtures';
 
 /** Lookups that know the Payments account; every other lookup is a bare mock. */
 export const mockLookups = (): jest.Mocked<InternalApiLookups> => ({
-  listAccounts: jest.fn(async () => [payments]),
+  listAccounts: jest.fn(async () => ({ items: [payments] })),
   listConsumers: jest.fn(),
   listParentDomains: jest.fn(),
   previewPlacement: jest.fn(),

@@ -1,4 +1,5 @@
 import type {
+  ConsumerAccess,
   PlacementPreview,
   SubnetFacts,
   WorkloadAccount,
@@ -10,6 +11,13 @@ export const payments: WorkloadAccount = {
   title: 'Payments',
   region: 'eu-central-1',
   vpcId: 'vpc-0a1b2c3d',
+};
+
+/** A consumer the signed-in user may add, as `GET /consumers` marks it. */
+export const mayAdd: ConsumerAccess = {
+  decision: 'allowed',
+  reason:
+    'user:default/sam may use it: a member of group:default/orders-team, one of its owners.',
 };
 
 export const subnet = (

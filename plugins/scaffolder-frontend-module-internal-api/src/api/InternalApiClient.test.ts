@@ -73,6 +73,14 @@ describe('InternalApiClient', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it("asks for an API's current consumers by its entity ref", async () => {
+    const { client, fetch } = clientAnswering(() => json(200, { items: [] }));
+    await client.listConsumers({ currentOf: 'component:default/orders-api' });
+    expect(fetch.mock.calls[0][0]).toMatch(
+      /\/consumers\?currentOf=component%3Adefault%2Forders-api$/,
+    );
+  });
+
   it('answers a refusal of the values, which the backend sends as HTTP 200', async () => {
     const refusal = {
       problems: ['accountId: must be a 12-digit AWS account id'],

@@ -1,14 +1,15 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type {
-  ConsumerNetworkFacts,
+  ConsumerOption,
   DomainCheckRequest,
   DomainCheckResponse,
   InternalApiStatus,
   LookupList,
   PlacementPreviewRequest,
   PlacementPreviewResponse,
-  WorkloadAccount,
+  WorkloadAccountList,
 } from '@internal/plugin-internal-api-common';
+import { callInternalApi } from './callInternalApi';
 import type { EntityName, InternalApiLookups } from './InternalApiLookups';
 
 /**
@@ -31,14 +32,18 @@ export class InternalApiClient implements InternalApiLookups {
     },
   ) {}
 
-  async listAccounts(): Promise<WorkloadAccount[]> {
-    return (await this.shared<LookupList<WorkloadAccount>>('GET', '/accounts'))
-      .items;
+  listAccounts(): Promise<WorkloadAccountList> {
+    return this.shared('GET', '/accounts');
   }
 
-  async listConsumers(): Promise<ConsumerNetworkFacts[]> {
+  async listConsumers(
+    options: { currentOf?: string } = {},
+  ): Promise<ConsumerOption[]> {
+    const query = options.currentOf
+      ? `?${new URLSearchParams({ currentOf: options.currentOf })}`
+      : '';
     return (
-      await this.shared<LookupList<ConsumerNetworkFacts>>('GET', '/consumers')
+      await this.shared<LookupList<ConsumerOption>>('GET', `/consumers${query}`)
     ).items;
   }
 
@@ -76,20 +81,7 @@ export class InternalApiClient implements InternalApiLookups {
     return answer;
   }
 
-  private async call<T>(method: string, path: string, body?: object) {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('internal-api');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : undefined,
-      body: body && JSON.stringify(body),
-    });
-    const payload = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      throw new Error(
-        payload?.error?.message ??
-          `The internal-api backend answered HTTP ${response.status} for ${path}`,
-      );
-    }
-    return payload as T;
+  private call<T>(method: string, path: string, body?: object) {
+    return callInternalApi<T>(this.options, method, path, body);
   }
 }

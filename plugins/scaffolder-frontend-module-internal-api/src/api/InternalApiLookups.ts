@@ -1,12 +1,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
-  ConsumerNetworkFacts,
+  ConsumerOption,
   DomainCheckRequest,
   DomainCheckResponse,
   InternalApiStatus,
   PlacementPreviewRequest,
   PlacementPreviewResponse,
-  WorkloadAccount,
+  WorkloadAccountList,
 } from '@internal/plugin-internal-api-common';
 
 /**
@@ -16,8 +16,10 @@ import type {
  * too many lookups, a bug) rejects with the backend's own message.
  */
 export interface InternalApiLookups {
-  listAccounts(): Promise<WorkloadAccount[]>;
-  listConsumers(): Promise<ConsumerNetworkFacts[]>;
+  /** The accounts the user may create in; none with `noAccountReason`. */
+  listAccounts(): Promise<WorkloadAccountList>;
+  /** The consumers the user may add or ask for; with `currentOf` (an API's entity ref) also its current ones. */
+  listConsumers(options?: { currentOf?: string }): Promise<ConsumerOption[]>;
   listParentDomains(): Promise<string[]>;
   previewPlacement(
     request: PlacementPreviewRequest,

@@ -16,18 +16,22 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What catalog:register registers for an API: its Component and its API, in one file. */
-const apiFile = (name: string, annotations: Record<string, string>) => `
+const apiFile = (
+  name: string,
+  annotations: Record<string, string>,
+  owner = 'platform',
+) => `
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: ${name}
   annotations: ${JSON.stringify(annotations)}
-spec: { type: service, lifecycle: experimental, owner: platform, providesApis: [${name}] }
+spec: { type: service, lifecycle: experimental, owner: ${owner}, providesApis: [${name}] }
 ---
 apiVersion: backstage.io/v1alpha1
 kind: API
 metadata: { name: ${name} }
-spec: { type: openapi, lifecycle: experimental, owner: platform, definition: 'openapi: 3.0.0' }
+spec: { type: openapi, lifecycle: experimental, owner: ${owner}, definition: 'openapi: 3.0.0' }
 `;
 
 /**
@@ -36,10 +40,18 @@ spec: { type: openapi, lifecycle: experimental, owner: platform, definition: 'op
  * does). Resolves once each one's Component and API are in the catalog.
  */
 export async function startCatalogWithApis(
-  apis: { name: string; annotations: Record<string, string> }[],
+  apis: {
+    name: string;
+    annotations: Record<string, string>;
+    /** The Component's and API's spec.owner; platform by default. */
+    owner?: string;
+  }[],
 ) {
   const files = Object.fromEntries(
-    apis.map(api => [`/${api.name}.yaml`, apiFile(api.name, api.annotations)]),
+    apis.map(api => [
+      `/${api.name}.yaml`,
+      apiFile(api.name, api.annotations, api.owner),
+    ]),
   );
   const server = http.createServer((request, response) => {
     const body = files[request.url ?? ''];

@@ -4,6 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { countAwsCalls, FailAwsCall, Landscape } from '@internal/aws-sandbox';
 import { createInternalApiContext } from '@internal/plugin-internal-api-node';
+import { testAccess } from './accessFixture';
 
 /**
  * The module's context for a sandbox landscape, built as module.ts builds it
@@ -11,7 +12,8 @@ import { createInternalApiContext } from '@internal/plugin-internal-api-node';
  * every AWS call of its clients counted in `counter`, and the calls
  * `failCall` picks failed as AWS would. The catalog is Backstage's in-memory
  * one (the real filter rules) holding `catalogEntities`; the auditor is
- * Backstage's mock, whose events `auditEvents` reads.
+ * Backstage's mock, whose events `auditEvents` reads. Access is decided for
+ * the people of TEST_ORG (accessFixture.ts), approvals kept in memory.
  */
 export function countedContext(
   landscape: Landscape,
@@ -31,6 +33,7 @@ export function countedContext(
     catalog,
     auth: mockServices.auth(),
     auditor: mockServices.auditor.mock(),
+    access: testAccess(context.internalApi.access),
     counter,
   };
 }

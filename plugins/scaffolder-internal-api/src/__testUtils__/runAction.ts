@@ -1,3 +1,5 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { randomUUID } from 'node:crypto';
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -13,6 +15,10 @@ export interface RunOptions {
   log?: string[];
   /** The task's workspace, for actions that read or write files; a fresh temporary one by default. */
   workspacePath?: string;
+  /** Who started the task: user:default/jane.doe (an admin, see accessFixture.ts) by default. */
+  user?: string;
+  /** The task's credentials, when not the user's (e.g. a service's); `user` is then unset. */
+  credentials?: BackstageCredentials;
 }
 
 // One task id per checkpoint store: the same store models a retry of one task.
@@ -29,14 +35,19 @@ export async function runAction(
     taskIds.set(checkpoints, randomUUID());
   }
   const outputs: Record<string, any> = {};
+  const user = options.credentials
+    ? undefined
+    : options.user ?? 'user:default/jane.doe';
+  const credentials = options.credentials ?? mockCredentials.user(user);
   // createMockActionContext passes on only some fields (not isDryRun, output or checkpoint), so set them after.
   const ctx = {
     ...createMockActionContext({
       input: input as any,
-      user: { ref: 'user:default/jane.doe' },
+      ...(user && { user: { ref: user } }),
       ...(options.workspacePath && { workspacePath: options.workspacePath }),
     }),
     task: { id: taskIds.get(checkpoints)! },
+    getInitiatorCredentials: async () => credentials,
     ...(options.log && { logger: collectingLogger(options.log) }),
     isDryRun: options.isDryRun,
     output: (name: string, value: unknown) => {

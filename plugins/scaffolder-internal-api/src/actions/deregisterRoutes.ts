@@ -1,5 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { inputProperties } from '@internal/plugin-internal-api-common';
 import {
@@ -11,7 +9,14 @@ import {
   RouteRemoval,
   routeScope,
 } from '@internal/plugin-internal-api-node';
-import type { CatalogAccess } from '../catalog/catalogAccess';
+import {
+  AccessOptions,
+  initiatorOf,
+  requireMayChangeApi,
+  requireAdmin,
+  requireMayCleanUp,
+} from '../access/actionAccess';
+import { parseApiEntityRef } from '../catalog/apiEntity';
 import { findRouteClaims } from '../catalog/routeClaims';
 import { auditedCheckpoint, routeWriteEvent } from '../audit/planWrites';
 import { AuditAccess, taskAudit } from '../audit/taskAudit';
@@ -20,42 +25,23 @@ import { logLines, skippedTableLines } from './routeLog';
 
 export const DEREGISTER_ROUTES_ACTION_ID = 'internal-api:tgw:deregister-routes';
 
-/** The API's entity ref, complete (`component:default/<name>`), or an InputError naming the input. */
-function normalizeEntityRef(value: string | undefined) {
-  if (value === undefined || value.trim() === '') {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value.trim(), {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      }),
-    );
-  } catch {
-    throw new InputError(
-      `entityRef '${value}' is not an entity ref: pass the API's Component, e.g. component:default/orders-api ` +
-        '(in a template: ${{ parameters.entityRef }} from an EntityPicker).',
-    );
-  }
-}
-
 /**
  * Removes the transit gateway routes between an API's VPC and some consumers
  * once no other internal API in the catalog needs them, and never a route
  * that is not exactly the one register creates.
  */
 export function createDeregisterRoutesAction(
-  options: InternalApiContext & CatalogAccess & AuditAccess,
+  options: InternalApiContext & AccessOptions & AuditAccess,
 ) {
-  const { internalApi, aws, auditor, ...catalogAccess } = options;
+  const { internalApi, aws, auditor, catalog, auth } = options;
   return createTemplateAction({
     id: DEREGISTER_ROUTES_ACTION_ID,
     description:
       "Removes the routes internal-api:tgw:register-routes created for consumers an API drops (or for all of a decommissioned API's): " +
       'both directions, and on decommission the static transit gateway route, each only when no other internal API in the ' +
       'same account and VPC (per the catalog) still lists the consumer, and only routes to the configured transit gateway ' +
-      'for exactly the CIDR register uses. Anything else is left and reported.',
+      'for exactly the CIDR register uses. Anything else is left and reported. ' +
+      "Only the API's owner or an admin may; with halfCreated, or without entityRef, only admins.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -162,7 +148,9 @@ export function createDeregisterRoutesAction(
     async handler(ctx) {
       const { accountId, region, consumers, decommission, halfCreated } =
         ctx.input;
-      const entityRef = normalizeEntityRef(ctx.input.entityRef);
+      const entityRef = ctx.input.entityRef?.trim()
+        ? parseApiEntityRef(ctx.input.entityRef)
+        : undefined;
       // No vpcId (a half-created API has no entity to read it from): the account's configured VPC,
       // as the plan takes it. What config does not hold is refused here, before the catalog is read.
       const { vpcId } = routeScope(
@@ -170,8 +158,24 @@ export function createDeregisterRoutesAction(
         { accountId, region, vpcId: ctx.input.vpcId, consumers },
         { vpcIdCanBeEmpty: true },
       );
+      // Who may, before any AWS call: the API's owner, or for what no entity owns, an admin.
+      const initiator = await initiatorOf(options, ctx, 'Removing routes');
+      if (halfCreated) {
+        requireMayCleanUp(initiator, ctx.logger);
+      } else if (entityRef) {
+        await requireMayChangeApi(options, initiator, entityRef, ctx.logger);
+      } else {
+        requireAdmin(
+          initiator,
+          'remove routes without naming the API (entityRef), as no owner can be checked',
+          ctx.logger,
+        );
+      }
       // Read before any AWS call, in a dry-run and planOnly too: the plan is the real one.
-      const claims = await findRouteClaims(catalogAccess, { accountId, vpcId });
+      const claims = await findRouteClaims(
+        { catalog, auth },
+        { accountId, vpcId },
+      );
       await aws.withClients(ctx.user?.ref, async clients => {
         const plan = await planRouteDeregistration(internalApi, clients, {
           accountId,

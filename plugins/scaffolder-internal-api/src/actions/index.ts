@@ -1,7 +1,7 @@
 import type { InternalApiContext } from '@internal/plugin-internal-api-node';
 import { auditRefusals } from '../audit/refusals';
 import type { AuditAccess } from '../audit/taskAudit';
-import type { CatalogAccess } from '../catalog/catalogAccess';
+import type { AccessOptions } from '../access/actionAccess';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { createUndelegateSubdomainAction } from './undelegateSubdomain';
 import { createRegisterRoutesAction } from './registerRoutes';
@@ -15,9 +15,10 @@ import { createWriteConsumerChangeAction } from './writeConsumerChange';
 /**
  * Every action this module offers, built from shared dependencies; each
  * reports its refusals to the auditor, the writing ones each write too.
+ * Those that change an API check who may themselves (`options.access`).
  */
 export function createInternalApiActions(
-  options: InternalApiContext & CatalogAccess & AuditAccess,
+  options: InternalApiContext & AccessOptions & AuditAccess,
 ) {
   const actions = [
     createResolvePlacementAction(options),
@@ -27,7 +28,7 @@ export function createInternalApiActions(
     createDeregisterRoutesAction(options),
     createReportChangesAction(),
     createUnregisterEntityAction(options),
-    createPlanConsumerChangeAction(),
+    createPlanConsumerChangeAction(options),
     createWriteConsumerChangeAction(),
   ];
   return actions.map(action => auditRefusals(options.auditor, action));

@@ -1,3 +1,4 @@
+import { accessOptions, ORDERS_API } from '../__testUtils__/accessFixture';
 import { exampleSteps } from '../__testUtils__/examples';
 import { runAction } from '../__testUtils__/runAction';
 import { workspaceWithRepository } from '../__testUtils__/serviceRepositoryFiles';
@@ -12,8 +13,9 @@ describe('internal-api:consumers:plan-change examples', () => {
   afterEach(() => workspace.remove());
 
   it("plans the form's pick, then adding partner-api to customer-api", async () => {
-    const action = createPlanConsumerChangeAction();
+    const action = createPlanConsumerChangeAction(accessOptions([ORDERS_API]));
     const steps = exampleSteps(examples, {
+      'parameters.entityRef': 'component:default/orders-api',
       'parameters.consumers': ['customer-api', 'billing-api'],
       "steps.fetch.output.entity.metadata.annotations['github.com/project-slug']":
         'acme/orders-api',

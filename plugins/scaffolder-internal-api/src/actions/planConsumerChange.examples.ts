@@ -12,6 +12,7 @@ export const examples: TemplateExample[] = [
           action: 'internal-api:consumers:plan-change',
           name: 'Compare the consumers',
           input: {
+            entityRef: '${{ parameters.entityRef }}',
             repositoryPath: './repository',
             consumers: '${{ parameters.consumers }}',
             repositorySlug:
@@ -30,6 +31,7 @@ export const examples: TemplateExample[] = [
           action: 'internal-api:consumers:plan-change',
           name: 'Add partner-api',
           input: {
+            entityRef: 'component:default/orders-api',
             repositoryPath: './repository',
             consumers: ['customer-api', 'partner-api'],
             repositorySlug: 'acme/orders-api',

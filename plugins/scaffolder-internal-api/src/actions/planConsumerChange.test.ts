@@ -1,3 +1,4 @@
+import { accessOptions, ORDERS_API } from '../__testUtils__/accessFixture';
 import {
   SERVICE_CONFIG,
   serviceRepositoryFiles,
@@ -13,9 +14,13 @@ describe('internal-api:consumers:plan-change', () => {
   });
   afterEach(() => files.remove());
   const plan = (input: Record<string, unknown>) =>
-    runAction(createPlanConsumerChangeAction(), input, {
-      workspacePath: `${files.dir}/..`,
-    });
+    runAction(
+      createPlanConsumerChangeAction(accessOptions([ORDERS_API])),
+      { entityRef: 'component:default/orders-api', ...input },
+      {
+        workspacePath: `${files.dir}/..`,
+      },
+    );
   const repositoryPath = () => files.dir.split('/').pop()!;
 
   it("outputs the change and where the API runs, from the repository's config", async () => {

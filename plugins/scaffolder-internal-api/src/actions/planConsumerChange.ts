@@ -8,6 +8,12 @@ import {
 import { planConsumerChange } from '../repository/consumerChange';
 import { readServiceRepository } from '../repository/serviceRepository';
 import { examples } from './planConsumerChange.examples';
+import {
+  AccessOptions,
+  initiatorOf,
+  requireMayChangeApi,
+} from '../access/actionAccess';
+import { parseApiEntityRef } from '../catalog/apiEntity';
 
 export const PLAN_CONSUMER_CHANGE_ACTION_ID =
   'internal-api:consumers:plan-change';
@@ -34,18 +40,24 @@ function repositoryUrl(slug: string | undefined) {
  * consumers with the wanted ones: what the route steps add and remove, and
  * where (account, VPC, the API's route tables). Reads only the workspace.
  */
-export function createPlanConsumerChangeAction() {
+export function createPlanConsumerChangeAction(options: AccessOptions) {
   return createTemplateAction({
     id: PLAN_CONSUMER_CHANGE_ACTION_ID,
     description:
       "Compares the consumers in an internal API's repository (config/service.json, checked out in the workspace by fetch:plain) " +
       'with the wanted set, and outputs the consumers added, removed and kept with where the API runs (account, region, VPC, ' +
       'subnets with route tables), for internal-api:tgw:register-routes and deregister-routes. ' +
-      'Refuses a set that changes nothing, repeats a name or is empty. Writes nothing.',
+      'Refuses a set that changes nothing, repeats a name or is empty, and a user who does not own the API (nor is an admin). Writes nothing.',
     examples,
     supportsDryRun: true,
     schema: {
       input: {
+        entityRef: z =>
+          z
+            .string()
+            .describe(
+              "The API's Component, e.g. component:default/orders-api: only its owner or an admin may change its consumers",
+            ),
         repositoryPath: z =>
           inputProperties
             .repositoryPath(z)
@@ -101,6 +113,12 @@ export function createPlanConsumerChangeAction() {
       },
     },
     async handler(ctx) {
+      await requireMayChangeApi(
+        options,
+        await initiatorOf(options, ctx, "Changing an API's consumers"),
+        parseApiEntityRef(ctx.input.entityRef),
+        ctx.logger,
+      );
       const dir = resolveSafeChildPath(
         ctx.workspacePath,
         ctx.input.repositoryPath,

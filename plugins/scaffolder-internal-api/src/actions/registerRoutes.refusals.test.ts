@@ -22,11 +22,10 @@ function registerRoutes(
   input: Record<string, unknown>,
   options: RunOptions & { internalApi?: InternalApiConfig } = {},
 ) {
-  const { counter, internalApi, aws, auditor } = countedContext(landscape);
+  const { counter, internalApi, ...context } = countedContext(landscape);
   const action = createRegisterRoutesAction({
+    ...context,
     internalApi: options.internalApi ?? internalApi,
-    aws,
-    auditor,
   });
   const result = runAction(
     action,

@@ -1,6 +1,11 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import {
   inputProperties,
+  INTERNAL_API_ANNOTATIONS,
+  parseConsumersAnnotation,
   REGISTER_ROUTES_ACTION_ID,
 } from '@internal/plugin-internal-api-common';
 import {
@@ -9,8 +14,17 @@ import {
   planRoutes,
   proveRouteWritesAllowed,
   RouteChange,
+  routeScope,
   routeText,
 } from '@internal/plugin-internal-api-node';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  AccessOptions,
+  initiatorOf,
+  requireMayChangeApi,
+} from '../access/actionAccess';
+import { requireMayAddConsumers } from '../access/consumerAccess';
+import { parseApiEntityRef } from '../catalog/apiEntity';
 import { auditedCheckpoint, routeWriteEvent } from '../audit/planWrites';
 import { AuditAccess, taskAudit } from '../audit/taskAudit';
 import { examples } from './registerRoutes.examples';
@@ -24,7 +38,7 @@ export { REGISTER_ROUTES_ACTION_ID };
  * never replacing a route that leads elsewhere.
  */
 export function createRegisterRoutesAction(
-  options: InternalApiContext & AuditAccess,
+  options: InternalApiContext & AuditAccess & AccessOptions,
 ) {
   const { internalApi, aws, auditor } = options;
   return createTemplateAction({
@@ -32,7 +46,9 @@ export function createRegisterRoutesAction(
     description:
       'Adds transit gateway routes between the API (provider) VPC and consumer VPCs: consumer route tables to the ' +
       "provider CIDR, the provider subnets' route tables to each consumer CIDR, and (when configured) a static " +
-      'transit gateway route to the provider attachment. Existing identical routes count as done.',
+      'transit gateway route to the provider attachment. Existing identical routes count as done. ' +
+      "Who may, checked before any AWS call: each consumer the API's entity does not list yet needs its owners or an admin; " +
+      "where its config says approval: required, the task stops until an owner approves it and is then retried. With entityRef, only the API's owner or an admin.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -58,6 +74,20 @@ export function createRegisterRoutesAction(
           inputProperties
             .consumerNames(z)
             .describe('Names of consumer networks from internalApi.consumers'),
+        entityRef: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The API being changed (day 2), e.g. component:default/orders-api: only its owner or an admin may, and only the consumers its entity does not list yet are checked. Left out when the API is being created',
+            ),
+        domainName: z =>
+          inputProperties
+            .domainName(z)
+            .optional()
+            .describe(
+              "The API's domain, named in the approval a consumer with approval: required asks for; left out, the entity's",
+            ),
       },
       output: {
         consumerCidrs: z =>
@@ -112,6 +142,13 @@ export function createRegisterRoutesAction(
     },
     async handler(ctx) {
       const { accountId, region, vpcId, subnets, consumers } = ctx.input;
+      // What config does not hold is an InputError first; then who may, both before any AWS call.
+      routeScope(
+        internalApi,
+        { accountId, region, vpcId, consumers },
+        { vpcIdCanBeEmpty: false },
+      );
+      await requireMayRoute(options, ctx);
       await aws.withClients(ctx.user?.ref, async clients => {
         const plan = await planRoutes(internalApi, clients, {
           accountId,
@@ -145,6 +182,57 @@ export function createRegisterRoutesAction(
       });
     },
   });
+}
+
+/**
+ * Refuses, before any AWS call, a user who may not change the API (day 2:
+ * its entity's owner or an admin) or may not add one of the consumers its
+ * entity does not list yet, and stops for the approvals still missing.
+ */
+async function requireMayRoute(
+  options: AccessOptions,
+  ctx: Pick<
+    ActionContext<{
+      accountId: string;
+      consumers: string[];
+      entityRef?: string;
+      domainName?: string;
+    }>,
+    'input' | 'task' | 'isDryRun' | 'logger' | 'getInitiatorCredentials'
+  >,
+) {
+  const { accountId, consumers, domainName } = ctx.input;
+  const initiator = await initiatorOf(options, ctx, 'Adding consumers');
+  let entity: Entity | undefined;
+  if (ctx.input.entityRef?.trim()) {
+    const entityRef = parseApiEntityRef(ctx.input.entityRef);
+    entity = await requireMayChangeApi(
+      options,
+      initiator,
+      entityRef,
+      ctx.logger,
+    );
+  }
+  const annotations = entity?.metadata.annotations ?? {};
+  // Only the catalog says what the API already has, and only for this account.
+  const current =
+    annotations[INTERNAL_API_ANNOTATIONS.accountId] === accountId
+      ? parseConsumersAnnotation(
+          annotations[INTERNAL_API_ANNOTATIONS.consumers] ?? '',
+        )
+      : [];
+  await requireMayAddConsumers(
+    options,
+    initiator,
+    {
+      taskId: ctx.task.id,
+      consumers: consumers.filter(consumer => !current.includes(consumer)),
+      accountId,
+      api: domainName ?? annotations[INTERNAL_API_ANNOTATIONS.domain],
+      isDryRun: ctx.isDryRun,
+    },
+    ctx.logger,
+  );
 }
 
 /** The log lines of the routes written (or planned, by `verb`), and of those another route carries. */

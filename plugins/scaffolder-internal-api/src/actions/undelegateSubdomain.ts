@@ -1,16 +1,25 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { inputProperties } from '@internal/plugin-internal-api-common';
 import {
   applyUndelegation,
   InternalApiContext,
+  mayChangeApi,
   normalizeDomainName,
   planUndelegation,
   UndelegationChange,
   UndelegationPlan,
   WaitOptions,
 } from '@internal/plugin-internal-api-node';
-import type { CatalogAccess } from '../catalog/catalogAccess';
-import { findNameClaims, refuseClaims } from '../catalog/nameClaims';
+import {
+  AccessOptions,
+  initiatorOf,
+  requireAllowed,
+  requireMayCleanUp,
+} from '../access/actionAccess';
+import { findNameClaims, NameClaim, refuseClaims } from '../catalog/nameClaims';
 import { auditedCheckpoint, undelegationWriteEvent } from '../audit/planWrites';
 import { AuditAccess, taskAudit } from '../audit/taskAudit';
 import { examples } from './undelegateSubdomain.examples';
@@ -19,7 +28,7 @@ export const UNDELEGATE_SUBDOMAIN_ACTION_ID = 'internal-api:dns:undelegate';
 
 export interface UndelegateSubdomainOptions
   extends InternalApiContext,
-    CatalogAccess,
+    AccessOptions,
     AuditAccess {
   /** How long to wait for Route 53 to report the NS removal INSYNC; default 3 minutes, polled every 5 s. */
   changeWait?: WaitOptions;
@@ -36,7 +45,8 @@ export interface UndelegateSubdomainOptions
 export function createUndelegateSubdomainAction(
   options: UndelegateSubdomainOptions,
 ) {
-  const { internalApi, aws, auditor, ...catalogAccess } = options;
+  const { internalApi, aws, auditor, catalog, auth } = options;
+  const catalogAccess = { catalog, auth };
   const wait = options.changeWait ?? { timeoutMs: 180_000, intervalMs: 5_000 };
   return createTemplateAction({
     id: UNDELEGATE_SUBDOMAIN_ACTION_ID,
@@ -46,7 +56,8 @@ export function createUndelegateSubdomainAction(
       "when its caller reference names apiName and it holds nothing but its SOA and NS records: remove the API's " +
       'stack first), and only when no catalog entity of another name claims the domain or the zone (with halfCreated, ' +
       'none at all). Refuses anything else, naming it, and changes nothing. Route 53 has no dry run: planOnly and ' +
-      'a dry-run prove the reads and every refusal, not the permission to delete.',
+      'a dry-run prove the reads and every refusal, not the permission to delete. Only the owner of the entity that ' +
+      'claims the domain, or an admin, may; a domain no entity claims (halfCreated) only admins.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -106,10 +117,13 @@ export function createUndelegateSubdomainAction(
         halfCreated,
       };
       // Who the catalog says owns the name, before any AWS call; the zone's claims once it is known.
-      refuseClaims(
-        owner,
-        await findNameClaims(catalogAccess, 'domain', owner.domain),
+      const domainClaims = await findNameClaims(
+        catalogAccess,
+        'domain',
+        owner.domain,
       );
+      refuseClaims(owner, domainClaims);
+      await requireMayUndelegate(options, ctx, halfCreated, domainClaims);
       await aws.withClients(ctx.user?.ref, async clients => {
         const plan = await planUndelegation(internalApi, clients, {
           domainName,
@@ -153,6 +167,31 @@ export function createUndelegateSubdomainAction(
       });
     },
   });
+}
+
+/**
+ * The API's own entities that claim the domain decide: their owner or an
+ * admin may remove it. A name no entity claims (a creation that failed
+ * half-way) is an admin's to clean up.
+ */
+async function requireMayUndelegate(
+  options: AccessOptions,
+  ctx: Pick<ActionContext<any>, 'getInitiatorCredentials' | 'logger'>,
+  halfCreated: boolean,
+  domainClaims: NameClaim[],
+) {
+  const initiator = await initiatorOf(options, ctx, 'Removing a subdomain');
+  // refuseClaims has refused any other claimant, and with halfCreated every one.
+  const own = halfCreated ? [] : domainClaims;
+  if (own.length === 0) {
+    requireMayCleanUp(initiator, ctx.logger);
+  }
+  for (const claim of own) {
+    requireAllowed(
+      mayChangeApi(initiator.access, claim.entityRef, claim.owner),
+      ctx.logger,
+    );
+  }
 }
 
 function summarize(plan: UndelegationPlan, changes: UndelegationChange[]) {

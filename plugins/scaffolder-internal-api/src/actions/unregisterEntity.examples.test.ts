@@ -1,3 +1,4 @@
+import { accessOptions } from '../__testUtils__/accessFixture';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { startCatalogWithApis } from '../__testUtils__/catalogWithApis';
@@ -46,6 +47,7 @@ describe('internal-api:catalog:unregister examples', () => {
     '%s',
     async (_, step, index) => {
       const action = createUnregisterEntityAction({
+        ...accessOptions(),
         catalog,
         auditor: mockServices.auditor.mock(),
       });

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { accessOptions } from '../__testUtils__/accessFixture';
 import { auditEvents } from '../__testUtils__/auditEvents';
 import { startCatalogWithApis } from '../__testUtils__/catalogWithApis';
 import { runAction } from '../__testUtils__/runAction';
@@ -34,7 +35,8 @@ describe('internal-api:catalog:unregister against a real catalog', () => {
   beforeEach(() => {
     auditor = mockServices.auditor.mock();
   });
-  const action = () => createUnregisterEntityAction({ catalog, auditor });
+  const action = () =>
+    createUnregisterEntityAction({ ...accessOptions(), catalog, auditor });
 
   it('plans without a change: the location and both entities it holds', async () => {
     const outputs = await runAction(action(), {

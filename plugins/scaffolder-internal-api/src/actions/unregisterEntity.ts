@@ -2,10 +2,9 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_ORIGIN_LOCATION,
   Entity,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -19,35 +18,18 @@ import {
   taskAudit,
 } from '../audit/taskAudit';
 import { examples } from './unregisterEntity.examples';
+import {
+  AccessOptions,
+  initiatorOf,
+  requireMayChangeEntity,
+} from '../access/actionAccess';
+import {
+  parseApiEntityRef,
+  readApiEntity,
+  unlessNotFound,
+} from '../catalog/apiEntity';
 
 export const UNREGISTER_ENTITY_ACTION_ID = 'internal-api:catalog:unregister';
-
-/** The catalog's answer, or undefined where it answers "not found" (the client returns it, the service throws it). */
-async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
-  try {
-    return await read;
-  } catch (error) {
-    if ((error as Error)?.name === NotFoundError.name) {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-function parseRef(value: string) {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value.trim(), {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      }),
-    );
-  } catch {
-    throw new InputError(
-      `entityRef '${value}' is not an entity ref: pass the API's Component, e.g. component:default/orders-api.`,
-    );
-  }
-}
 
 /** The location's own Location entity goes with it; the entities it registered are what the user knows. */
 async function entitiesOf(
@@ -78,14 +60,15 @@ async function entitiesOf(
  * internal-api domain annotation.
  */
 export function createUnregisterEntityAction(
-  options: { catalog: CatalogService } & AuditAccess,
+  options: AccessOptions & AuditAccess,
 ) {
   const { catalog, auditor } = options;
   return createTemplateAction({
     id: UNREGISTER_ENTITY_ACTION_ID,
     description:
       "Unregisters an internal API from the catalog: removes the location that registered its Component, and so every entity that location holds (the Component and its API), as the task's initiator. " +
-      'Refuses an entity that is not an internal API (no internal-api.platform/domain annotation) or that no registered location holds. An entity already gone is reported absent.',
+      'Refuses an entity that is not an internal API (no internal-api.platform/domain annotation) or that no registered location holds, ' +
+      'and a user who is neither its owner nor an admin. An entity already gone is reported absent.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -117,8 +100,18 @@ export function createUnregisterEntityAction(
       },
     },
     async handler(ctx) {
-      const entityRef = parseRef(ctx.input.entityRef);
-      const credentials = await ctx.getInitiatorCredentials();
+      const entityRef = parseApiEntityRef(ctx.input.entityRef);
+      const initiator = await initiatorOf(
+        options,
+        ctx,
+        'Removing an API from the catalog',
+      );
+      // Its owner or an admin, whatever the catalog's own permissions let the user do.
+      const owned = await readApiEntity(options, entityRef);
+      if (owned) {
+        requireMayChangeEntity(initiator, entityRef, owned, ctx.logger);
+      }
+      const { credentials } = initiator;
       const entity = await unlessNotFound(
         catalog.getEntityByRef(entityRef, { credentials }),
       );

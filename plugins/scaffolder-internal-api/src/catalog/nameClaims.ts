@@ -2,6 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { INTERNAL_API_ANNOTATIONS } from '@internal/plugin-internal-api-common';
 import type { DomainClaim } from '@internal/plugin-internal-api-node';
+import { ownerOf } from './apiEntity';
 import type { CatalogAccess } from './catalogAccess';
 
 /** The annotations by which an entity claims a name or a zone (the template's Component carries both). */
@@ -25,15 +26,20 @@ export async function findNameClaims(
   const { items } = await catalog.getEntities(
     {
       filter: { [`metadata.annotations.${key}`]: value },
-      fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.owner'],
+      fields: [
+        'kind',
+        'metadata.namespace',
+        'metadata.name',
+        'spec.owner',
+        'relations',
+      ],
     },
     { credentials: await auth.getOwnServiceCredentials() },
   );
   return items.map(entity => ({
     entityRef: stringifyEntityRef(entity),
     name: entity.metadata.name,
-    owner:
-      typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined,
+    owner: ownerOf(entity),
     annotation: key,
     value,
   }));

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import { templateDir, templateFiles } from '../templateFiles';
+import { taskUserInfo } from './taskUser';
 
 export interface DryRunResult {
   status: number;
@@ -44,6 +45,7 @@ export async function startScaffolder(config: object) {
       scaffolderPlugin,
       localGitPublisher,
       internalApiModule,
+      taskUserInfo(),
       mockServices.rootConfig.factory({
         data: { ...config, localGitPublisher: { directory: gitDirectory } },
       }),

@@ -32,6 +32,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { templateDir } from '../templateFiles';
+import { taskUserInfo } from './taskUser';
+
+export { taskUserInfo } from './taskUser';
 
 /**
  * How publish:github fails, once, for a repository name: `before` it
@@ -128,6 +131,8 @@ export async function startTaskBackend(options: {
   config: object;
   faults?: Record<string, PublishFault>;
   scaffolderConfig?: object;
+  /** The groups the tasks' user is a member of (taskUserInfo: a platform admin unless told). */
+  memberOf?: string[];
 }) {
   const gitDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'local-git-'));
   const backend = await startTestBackend({
@@ -140,6 +145,7 @@ export async function startTaskBackend(options: {
       localGitUrlReaderFactory,
       // The entities' source location, which the day-2 templates fetch the repository from.
       catalogModuleLocalGitSourceLocation,
+      taskUserInfo(options.memberOf),
       mockServices.rootConfig.factory({
         data: {
           ...options.config,

@@ -19,6 +19,29 @@ describe('AccountPicker', () => {
     ).toBeInTheDocument();
   });
 
+  it('says who owns which account when the user may create in none', async () => {
+    const lookups = mockLookups();
+    const reason =
+      'You may not create internal APIs in any workload account. Payments (555566667777) is owned by payments-team. ' +
+      'Ask a member of the owning team to add you to it (or to one of its child groups) in the catalog.';
+    lookups.listAccounts.mockResolvedValueOnce({
+      items: [],
+      noAccountReason: reason,
+    });
+    await renderField(
+      <AccountPicker
+        {...fieldProps({
+          formData: '',
+          onChange: jest.fn(),
+          schema: { description: 'Where the API runs.' },
+        })}
+      />,
+      lookups,
+    );
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    expect(screen.queryByText('Where the API runs.')).not.toBeInTheDocument();
+  });
+
   it('says why the list is missing and takes a typed id instead', async () => {
     const lookups = mockLookups();
     lookups.listAccounts.mockRejectedValueOnce(new Error('HTTP 503'));

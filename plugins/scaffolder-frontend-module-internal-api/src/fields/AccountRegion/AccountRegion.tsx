@@ -20,7 +20,7 @@ export function AccountRegion(props: AccountRegionProps) {
   const lookups = useApi(internalApiLookupsApiRef);
   const accounts = useLookup('accounts', () => lookups.listAccounts());
   const account = pickedAccount(
-    accounts.value,
+    accounts.value?.items,
     formContext?.formData?.[accountField],
   );
 

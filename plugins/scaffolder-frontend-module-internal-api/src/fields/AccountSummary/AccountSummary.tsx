@@ -21,7 +21,7 @@ export function AccountSummary(props: AccountSummaryProps) {
       label={schema.title ?? 'AWS account'}
       description={schema.description}
       summary={accountSummary(
-        accounts.value,
+        accounts.value?.items,
         formContext?.formData?.[accountField],
       )}
       ready={!accounts.loading}

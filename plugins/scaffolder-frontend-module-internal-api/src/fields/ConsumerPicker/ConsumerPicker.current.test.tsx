@@ -1,7 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
-import type { ConsumerNetworkFacts } from '@internal/plugin-internal-api-common';
+import type { ConsumerOption } from '@internal/plugin-internal-api-common';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import {
   mockLookups,
   renderField,
 } from '../../__testUtils__/renderField';
+import { mayAdd } from '../../__testUtils__/wireFixtures';
 import { ConsumerPicker } from './ConsumerPicker';
 
 // The change template's page as the backend serves it: the EntityPicker is Backstage's and is
@@ -32,12 +33,13 @@ const manifest = {
   })),
 };
 
-const network = (name: string, cidr: string): ConsumerNetworkFacts => ({
+const network = (name: string, cidr: string): ConsumerOption => ({
   name,
   cidr,
   accountId: '777788889999',
   region: 'eu-west-1',
   vpcId: `vpc-${name}`,
+  access: mayAdd,
 });
 const networks = [
   network('customer-api', '10.40.0.0/16'),
@@ -119,6 +121,46 @@ describe('ConsumerPicker with currentConsumersOf', () => {
       'billing · 10.60.0.0/16 · account 777788889999',
     );
     expect(screen.queryByText(/unticked/)).not.toBeInTheDocument();
+  });
+
+  it("asks for the API's current consumers too, and marks one that needs approval only as current", async () => {
+    const mocked = mockLookups();
+    mocked.listConsumers.mockImplementation(async options =>
+      options?.currentOf === 'component:default/orders-api'
+        ? [
+            { ...networks[0], current: true },
+            {
+              ...networks[1],
+              current: true,
+              access: {
+                decision: 'needs-approval',
+                reason: '…',
+                approvers: ['group:default/payments-team'],
+              },
+            },
+          ]
+        : [networks[2]],
+    );
+    await renderField(
+      <Stepper
+        manifest={manifest}
+        extensions={[
+          { name: 'InternalApiConsumerPicker', component: ConsumerPicker },
+        ]}
+        onCreate={jest.fn()}
+      />,
+      mocked,
+      [catalogApiRef, catalogApi],
+    );
+    pickApi('orders-api');
+
+    await waitFor(() =>
+      expect(ticked()).toEqual(['customer-api', 'partner-api']),
+    );
+    expect(box('partner-api')).toHaveAccessibleName(
+      'partner-api · 10.50.0.0/16 · account 777788889999 (current)',
+    );
+    expect(screen.queryByText(/no box here/)).not.toBeInTheDocument();
   });
 
   it('ticks the other API’s consumers when another API is picked before any box is touched', async () => {

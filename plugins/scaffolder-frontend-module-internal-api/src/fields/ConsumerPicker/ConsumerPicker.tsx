@@ -14,8 +14,8 @@ import {
   useTickCurrentConsumers,
 } from './currentConsumers';
 import {
-  consumerLabel,
   currentlyText,
+  optionLabel,
   pickedNames,
   removalNote,
   toggleConsumer,
@@ -24,22 +24,26 @@ import {
 import type { ConsumerPickerProps } from './schema';
 
 /**
- * The configured consumer networks by name, with the CIDR routes will carry.
- * With `currentConsumersOf`, also the current consumers of the API that
- * parameter names, ticked and marked.
+ * The consumer networks the user may add by name, with the CIDR routes will
+ * carry, marking those an owner must approve. With `currentConsumersOf`, also
+ * the current consumers of the API that parameter names, ticked and marked,
+ * including those the user could not add today.
  */
 export function ConsumerPicker(props: ConsumerPickerProps) {
   const { formData, onChange, schema, uiSchema, formContext } = props;
   const { required, rawErrors = [] } = props;
   const lookups = useApi(internalApiLookupsApiRef);
-  const consumers = useLookup('consumers', () => lookups.listConsumers());
-  const options = consumers.value ?? [];
   const picked = pickedNames(formData);
 
   const currentOf = uiSchema?.['ui:options']?.currentConsumersOf;
   const pickedApi = currentOf ? formContext?.formData?.[currentOf] : undefined;
   const entityRef =
     typeof pickedApi === 'string' && pickedApi ? pickedApi : undefined;
+  // The backend offers the API's current consumers too, also those the user could not add.
+  const consumers = useLookup(`consumers ${entityRef ?? ''}`, () =>
+    lookups.listConsumers({ currentOf: entityRef }),
+  );
+  const options = consumers.value ?? [];
   const currentLookup = useCurrentConsumers(entityRef);
   // While the next API loads, the lookup still holds the previous one's answer.
   const current =
@@ -57,7 +61,8 @@ export function ConsumerPicker(props: ConsumerPickerProps) {
   useTickCurrentConsumers({
     entityRef,
     current: currentLookup.value,
-    options: consumers.value,
+    // While the next API's list loads, the previous one's may lack its current consumers.
+    options: consumers.loading ? undefined : consumers.value,
     picked,
     onChange,
   });
@@ -100,9 +105,10 @@ export function ConsumerPicker(props: ConsumerPickerProps) {
       <FormGroup>
         {options.map(consumer => {
           const checked = picked.includes(consumer.name);
-          const label = current?.includes(consumer.name)
-            ? `${consumerLabel(consumer)} (current)`
-            : consumerLabel(consumer);
+          const label = optionLabel(
+            consumer,
+            Boolean(current?.includes(consumer.name)),
+          );
           return (
             <FormControlLabel
               key={consumer.name}

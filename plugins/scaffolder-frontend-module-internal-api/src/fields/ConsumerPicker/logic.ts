@@ -1,9 +1,39 @@
-import type { ConsumerNetworkFacts } from '@internal/plugin-internal-api-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type {
+  ConsumerNetworkFacts,
+  ConsumerOption,
+} from '@internal/plugin-internal-api-common';
 
 export const consumerLabel = (consumer: ConsumerNetworkFacts) =>
   `${consumer.name} · ${consumer.cidr ?? 'CIDR unknown'} · account ${
     consumer.accountId
   }`;
+
+/** `payments-team` for group:default/payments-team; the namespace stays when it is not the default. */
+const groupName = (ref: string) => {
+  const { namespace, name } = parseEntityRef(ref, { defaultKind: 'group' });
+  return namespace === 'default' ? name : `${namespace}/${name}`;
+};
+
+/**
+ * A box's label: the consumer, whether the API has it now, and what ticking
+ * it means when an owner must approve (keeping a current one needs nobody's).
+ */
+export function optionLabel(
+  consumer: ConsumerOption,
+  isCurrent: boolean,
+): string {
+  const label = consumerLabel(consumer);
+  if (isCurrent) {
+    return `${label} (current)`;
+  }
+  if (consumer.access.decision === 'needs-approval') {
+    return `${label} (needs approval by ${consumer.access.approvers
+      .map(groupName)
+      .join(' or ')}: the task stops until one of them approves)`;
+  }
+  return label;
+}
 
 /** The names that are configured consumer networks, in the configured order. */
 export const inConfiguredOrder = (

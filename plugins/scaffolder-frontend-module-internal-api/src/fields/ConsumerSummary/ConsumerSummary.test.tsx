@@ -6,6 +6,7 @@ import {
   mockLookups,
   renderField,
 } from '../../__testUtils__/renderField';
+import { mayAdd } from '../../__testUtils__/wireFixtures';
 import { ConsumerSummary } from './ConsumerSummary';
 
 describe('ConsumerSummary', () => {
@@ -18,6 +19,7 @@ describe('ConsumerSummary', () => {
         accountId: '777788889999',
         region: 'eu-west-1',
         vpcId: 'vpc-1',
+        access: mayAdd,
       },
     ]);
     const onChange = jest.fn();
