@@ -43,4 +43,41 @@ describe('ConsumerSummary', () => {
     );
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(undefined));
   });
+
+  it("asks for the API's current consumers too, so one the user could not add shows its CIDR", async () => {
+    const lookups = mockLookups();
+    lookups.listConsumers.mockResolvedValue([
+      {
+        name: 'customer-api',
+        cidr: '10.40.0.0/16',
+        accountId: '777788889999',
+        region: 'eu-west-1',
+        vpcId: 'vpc-1',
+        access: { decision: 'refused', reason: 'not yours' },
+        current: true,
+      },
+    ]);
+    const onChange = jest.fn();
+    await renderField(
+      <ConsumerSummary
+        {...fieldProps({
+          formContext: {
+            formData: {
+              entityRef: 'component:default/orders-api',
+              consumers: ['customer-api'],
+            },
+          },
+          uiSchema: { 'ui:options': { currentConsumersOf: 'entityRef' } },
+          onChange,
+        })}
+      />,
+      lookups,
+    );
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith('customer-api (10.40.0.0/16)'),
+    );
+    expect(lookups.listConsumers).toHaveBeenCalledWith({
+      currentOf: 'component:default/orders-api',
+    });
+  });
 });

@@ -14,7 +14,16 @@ export function ConsumerSummary(props: ConsumerSummaryProps) {
     uiSchema?.['ui:options'],
   );
   const lookups = useApi(internalApiLookupsApiRef);
-  const consumers = useLookup('consumers', () => lookups.listConsumers());
+  // The picker's own question (the client shares one request between them): with
+  // currentConsumersOf, the API's current consumers come with their CIDRs even when the user
+  // could not add them today.
+  const currentOf = uiSchema?.['ui:options']?.currentConsumersOf;
+  const pickedApi = currentOf ? formContext?.formData?.[currentOf] : undefined;
+  const entityRef =
+    typeof pickedApi === 'string' && pickedApi ? pickedApi : undefined;
+  const consumers = useLookup(`consumers ${entityRef ?? ''}`, () =>
+    lookups.listConsumers({ currentOf: entityRef }),
+  );
   return (
     <SummaryText
       id={idSchema?.$id}

@@ -17,6 +17,12 @@ export const consumerSummarySchema = makeFieldSchema({
         .default(consumerSummaryDefaults.consumersField)
         .optional()
         .describe('The parameter that holds the consumer names'),
+      currentConsumersOf: z
+        .string()
+        .optional()
+        .describe(
+          "The parameter holding an API's entity ref whose current consumers the picker offers too (as InternalApiConsumerPicker's option of that name), so they show with their CIDRs",
+        ),
     }),
 });
 
