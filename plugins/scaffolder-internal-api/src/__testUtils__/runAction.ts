@@ -19,6 +19,8 @@ export interface RunOptions {
   user?: string;
   /** The task's credentials, when not the user's (e.g. a service's); `user` is then unset. */
   credentials?: BackstageCredentials;
+  /** Who retries the task, when not `user`: the scaffolder runs a retry with the retrier's credentials. */
+  retriedBy?: string;
 }
 
 // One task id per checkpoint store: the same store models a retry of one task.
@@ -38,7 +40,8 @@ export async function runAction(
   const user = options.credentials
     ? undefined
     : options.user ?? 'user:default/jane.doe';
-  const credentials = options.credentials ?? mockCredentials.user(user);
+  const credentials =
+    options.credentials ?? mockCredentials.user(options.retriedBy ?? user);
   // createMockActionContext passes on only some fields (not isDryRun, output or checkpoint), so set them after.
   const ctx = {
     ...createMockActionContext({

@@ -47,12 +47,16 @@ export type Initiator = {
 
 /**
  * The user who started the task. A task started by a service (or anything
- * but a signed-in user) is refused: the rules decide for people.
+ * but a signed-in user) is refused: the rules decide for people. So is a
+ * task retried by someone else: a retry runs with the retrier's credentials
+ * (the scaffolder swaps them in) while the task, its AWS session names and
+ * its audit events stay its creator's (`ctx.user`), so one run would act
+ * for two people.
  * @param needs - what needs a user, e.g. "Adding consumers"
  */
 export async function initiatorOf(
   options: AccessOptions,
-  ctx: Pick<ActionContext<any>, 'getInitiatorCredentials'>,
+  ctx: Pick<ActionContext<any>, 'getInitiatorCredentials' | 'user'>,
   needs: string,
 ): Promise<Initiator> {
   const credentials = await ctx.getInitiatorCredentials();
@@ -61,6 +65,15 @@ export async function initiatorOf(
     throw new NotAllowedError(
       `${needs} is decided for the person who started the task, and this task was started by a ${type} ` +
         `principal, not a signed-in user: start it from the app while signed in. ${NOTHING_CHANGED}`,
+    );
+  }
+  const runBy = credentials.principal.userEntityRef;
+  const startedBy = ctx.user?.ref;
+  if (startedBy && startedBy !== runBy) {
+    throw new NotAllowedError(
+      `This task was started by ${startedBy} and retried by ${runBy}: a task acts for the person who ` +
+        `started it (its AWS sessions and audit events name them), so only they may retry it. Ask ` +
+        `${startedBy} to retry it, or start a task of your own. ${NOTHING_CHANGED}`,
     );
   }
   return {

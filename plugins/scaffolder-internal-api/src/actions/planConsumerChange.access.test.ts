@@ -22,7 +22,7 @@ describe('internal-api:consumers:plan-change decides who may change an API', () 
   });
   afterEach(() => workspace.remove());
 
-  const plan = (user: string, ref = entityRef) => {
+  const plan = (user: string, ref = entityRef, retriedBy?: string) => {
     const auditor = mockServices.auditor.mock();
     const action = createPlanConsumerChangeAction(accessOptions([ORDERS_API]));
     const result = runAction(
@@ -33,7 +33,7 @@ describe('internal-api:consumers:plan-change decides who may change an API', () 
         consumers: ['customer-api', 'partner-api'],
         repositorySlug: 'acme/orders-api',
       },
-      { user, workspacePath: workspace.workspacePath },
+      { user, retriedBy, workspacePath: workspace.workspacePath },
     );
     return { result, context: { auditor } };
   };
@@ -56,5 +56,15 @@ describe('internal-api:consumers:plan-change decides who may change an API', () 
     await expect(
       plan(ada, 'component:default/ghost-api').result,
     ).resolves.toBeDefined();
+  });
+
+  it('refuses a task retried by someone else, even an admin: a task acts for the person who started it', async () => {
+    const run = plan(sam, entityRef, ada);
+    // The audit event names the task's own initiator.
+    expect(await refusalOf(run, sam)).toBe(
+      `This task was started by ${sam} and retried by ${ada}: a task acts for the person who started it ` +
+        `(its AWS sessions and audit events name them), so only they may retry it. Ask ${sam} to retry ` +
+        `it, or start a task of your own. ${NOTHING_CHANGED}`,
+    );
   });
 });
