@@ -291,10 +291,11 @@ describe('an internal API created end to end on the sandbox', () => {
           domainName: 'sams-payments.api.acme.com',
           repoUrl: 'github.com?owner=acme&repo=sams-payments-api',
         },
-        // The permission framework refuses the step before its action runs (the scaffolder's words).
-        step: 'placement',
+        // The template's first step says who may; the permission policy would refuse the account
+        // steps after it anyway (permissionMatrix.test.ts).
+        step: 'access',
         message:
-          /Unauthorized action: internal-api:placement:resolve\. The action is not allowed\./,
+          /user:default\/sam may not create internal APIs in account 555566667777 \(Payments \(sandbox\)\): only members of its owners group:default\/payments-team/,
       },
       {
         case: "Pat giving an API the Orders team's consumer customer-api",

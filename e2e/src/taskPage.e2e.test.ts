@@ -14,6 +14,7 @@ import { runTask, signInAs } from './scaffolderApi';
 const TEMPLATE = 'template:default/internal-fargate-api';
 /** The template's steps that run our actions (the others are Backstage's). */
 const OUR_STEPS = [
+  'access',
   'placement',
   'checkDns',
   'checkRoutes',

@@ -91,6 +91,7 @@ describe('the internal-api module in a real scaffolder backend', () => {
         .filter((id: string) => id.startsWith('internal-api:'))
         .sort(),
     ).toEqual([
+      'internal-api:account:check-access',
       'internal-api:catalog:unregister',
       'internal-api:consumers:plan-change',
       'internal-api:consumers:write-change',

@@ -2,6 +2,7 @@ import type { InternalApiContext } from '@internal/plugin-internal-api-node';
 import { auditRefusals } from '../audit/refusals';
 import type { AuditAccess } from '../audit/taskAudit';
 import type { AccessOptions } from '../access/actionAccess';
+import { createCheckAccountAccessAction } from './checkAccountAccess';
 import { createDelegateSubdomainAction } from './delegateSubdomain';
 import { createUndelegateSubdomainAction } from './undelegateSubdomain';
 import { createRegisterRoutesAction } from './registerRoutes';
@@ -21,6 +22,7 @@ export function createInternalApiActions(
   options: InternalApiContext & AccessOptions & AuditAccess,
 ) {
   const actions = [
+    createCheckAccountAccessAction(options),
     createResolvePlacementAction(options),
     createDelegateSubdomainAction(options),
     createUndelegateSubdomainAction(options),
@@ -34,6 +36,10 @@ export function createInternalApiActions(
   return actions.map(action => auditRefusals(options.auditor, action));
 }
 
+export {
+  createCheckAccountAccessAction,
+  CHECK_ACCOUNT_ACCESS_ACTION_ID,
+} from './checkAccountAccess';
 export {
   createResolvePlacementAction,
   RESOLVE_PLACEMENT_ACTION_ID,
