@@ -58,3 +58,5 @@ export { sandboxPersonIsCatalogUser } from './appReadiness';
 export type { BackendApi, BackendResponse } from './backendApi';
 export { retryTask, runTask, stepLog, waitForTask } from './scaffolderTasks';
 export type { TaskEvent, TaskResult } from './scaffolderTasks';
+export { startPostgres } from './postgres';
+export type { RunningPostgres } from './postgres';

@@ -28,14 +28,9 @@ const ask = (taskId: string, consumer = 'partner-api') => ({
  * approval required), Pat (payments-team) or Cy (a child team of it) or Ada
  * (admin) decides; the audit events are read from the mock auditor.
  */
-// SQLite always; PostgreSQL 15 too where a server is given, as in store.test.ts.
+// SQLite and a real PostgreSQL 15, as in store.test.ts.
 const databases = TestDatabases.create({
-  ids: [
-    'SQLITE_3',
-    ...(process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-      ? (['POSTGRES_15'] as const)
-      : []),
-  ],
+  ids: ['SQLITE_3', 'POSTGRES_15'],
 });
 
 describe.each(databases.eachSupportedId())(

@@ -1,15 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { createApprovalStore } from './store';
 
-// SQLite always; PostgreSQL 15 too where a server is given
-// (BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING), so no test needs Docker.
+// SQLite (the sandbox's) and PostgreSQL 15 (production's): the package's jest global setup starts
+// a real server (src/__testUtils__/postgres.globalSetup.ts), so no test needs Docker.
 const databases = TestDatabases.create({
-  ids: [
-    'SQLITE_3',
-    ...(process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-      ? (['POSTGRES_15'] as const)
-      : []),
-  ],
+  ids: ['SQLITE_3', 'POSTGRES_15'],
 });
 
 const ask = {
