@@ -76,4 +76,14 @@ describe('internal-api:account:check-access', () => {
       `Account 999999999999 is not a configured workload account (internalApi.workloadAccounts), so nobody may create internal APIs in it; choose a configured account. ${NOTHING_CHANGED}`,
     );
   });
+
+  it('says who may create where in one short line (the log viewer cuts long ones)', async () => {
+    const log: string[] = [];
+    await runAction(
+      createCheckAccountAccessAction(accessOptions([], ACCESS)),
+      { accountId: ORDERS },
+      { user: sam, log },
+    );
+    expect(log).toEqual([`${sam} may create in account ${ORDERS}.`]);
+  });
 });
