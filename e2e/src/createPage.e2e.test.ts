@@ -53,7 +53,7 @@ describe('the /create page', () => {
 
   it('lists the Internal Fargate API template and opens its form without a sign-in wall', async () => {
     await page.goto(`${sandbox.backend.baseUrl}/create`);
-    // Guest sign-in happens without a page of its own: the first thing drawn is the app.
+    // Signed in as Sam already (the suite remembers the sandbox person): the first thing drawn is the app.
     await page
       .getByRole('link', { name: 'Create' })
       .first()

@@ -88,7 +88,7 @@ describe('sandboxAuthenticator', () => {
 
 /**
  * The real auth and catalog backends, the catalog reading org/sandbox.yaml
- * and the provider configured by app-config.guest.yaml, plus one person the
+ * and the provider configured by app-config.sandbox-people.yaml, plus one person the
  * config lists whom the catalog does not know.
  */
 describe('sign-in as a sandbox person, through /api/auth/sandbox/refresh', () => {

@@ -101,7 +101,7 @@ export const signInAsSandboxPerson: SignInResolver<SandboxResult> = async (
   }
 };
 
-/** Sign-in as one of the sandbox's people (app-config.guest.yaml); src/signIn.ts installs it. */
+/** Sign-in as one of the sandbox's people (app-config.sandbox-people.yaml); src/signIn.ts installs it. */
 export const authModuleSandboxProvider = createBackendModule({
   pluginId: 'auth',
   moduleId: 'sandbox-provider',
