@@ -39,6 +39,12 @@ export function RequestState({
 }: {
   request: ConsumerApprovalRequest;
 }) {
+  // A new component for each decider: the catalog's presentation hook keeps the name of the ref
+  // it had until it catches up, which would say "Approved by <the requester>" for a moment.
+  return <StateOf key={request.decidedBy ?? ''} request={request} />;
+}
+
+function StateOf({ request }: { request: ConsumerApprovalRequest }) {
   const decider = usePersonName(request.decidedBy ?? request.requestedBy);
   const Icon = {
     pending: StatusPending,
