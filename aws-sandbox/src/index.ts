@@ -48,7 +48,7 @@ export { sandboxConfig, writeSandboxConfig } from './sandboxConfig';
 export { addedLines, landscapeState, withoutRandomIds } from './landscapeState';
 export type { LandscapeState } from './landscapeState';
 export { startRecordingProxy } from './recordingProxy';
-export type { RecordingProxy } from './recordingProxy';
+export type { HeldCall, RecordingProxy } from './recordingProxy';
 export { isWriteOperation } from './recordedCall';
 export type { RecordedCall } from './recordedCall';
 export { countAwsCalls } from './awsCalls';

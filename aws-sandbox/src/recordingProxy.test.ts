@@ -65,6 +65,51 @@ describe('startRecordingProxy', () => {
     expect(proxy.calls()).toEqual([]);
   }, 30_000);
 
+  it('tells entrances apart, and holds a call until released even when its caller is gone', async () => {
+    proxy.clear();
+    const replica = await proxy.entrance('replica-b');
+    const ec2Via = (endpoint: string) =>
+      new EC2Client({
+        ...emulatorClientConfig({ endpoint } as MotoServer),
+        maxAttempts: 1,
+      });
+    const main = ec2Via(proxy.endpoint);
+    const other = ec2Via(replica);
+    const held = proxy.hold(call => call.operation === 'CreateVpc');
+    const abort = new AbortController();
+    const create = other
+      .send(new CreateVpcCommand({ CidrBlock: '10.77.0.0/16' }), {
+        abortSignal: abort.signal,
+      })
+      .catch(error => error);
+    const { call, via, release } = await held;
+    // The caller gives up (as a killed process would) while the write is held.
+    abort.abort();
+    expect(await create).toBeInstanceOf(Error);
+    const cidrs = async () =>
+      (await main.send(new DescribeVpcsCommand({}))).Vpcs!.map(
+        vpc => vpc.CidrBlock,
+      );
+    expect(await cidrs()).not.toContain('10.77.0.0/16');
+    release();
+    // The held write reaches the emulator after all.
+    for (let tries = 0; !(await cidrs()).includes('10.77.0.0/16'); tries++) {
+      expect(tries).toBeLessThan(50);
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    main.destroy();
+    other.destroy();
+
+    expect({ call, via }).toEqual({
+      call: { service: 'ec2', operation: 'CreateVpc', write: true },
+      via: 'replica-b',
+    });
+    expect(proxy.calls('replica-b')).toEqual([call]);
+    expect(proxy.calls('main').every(c => c.operation === 'DescribeVpcs')).toBe(
+      true,
+    );
+  }, 30_000);
+
   it('forwards only to the emulator: absolute and protocol-relative targets are refused', async () => {
     const hits: string[] = [];
     const elsewhere = http.createServer((request, response) => {

@@ -9,12 +9,34 @@ export type { RecordedCall } from './recordedCall';
 export interface RecordingProxy {
   /** Give this to the process under test as AWS_ENDPOINT_URL. */
   readonly endpoint: string;
-  calls(): RecordedCall[];
+  /** The calls recorded so far; with `via`, only those that came through that entrance. */
+  calls(via?: string): RecordedCall[];
   /** Forgets the calls recorded so far. */
   clear(): void;
   /** From now on EC2 answers this operation UnauthorizedOperation, as for a role without the permission. */
   deny(operation: string): void;
+  /**
+   * Another endpoint of the same proxy (same recording, same emulator state
+   * and gap answers), whose calls are recorded as coming `via` this name:
+   * one per backend process, to tell which replica made a call.
+   */
+  entrance(via: string): Promise<string>;
+  /**
+   * Holds the next call that `matches` before it reaches the emulator, and
+   * resolves once it arrives: a test can then kill the caller while its
+   * write is in flight, and `release()` it to the emulator afterwards (the
+   * write lands, the answer goes nowhere, as when a process dies mid-call).
+   */
+  hold(matches: (call: RecordedCall) => boolean): Promise<HeldCall>;
   stop(): Promise<void>;
+}
+
+/** A call the proxy keeps from the emulator until `release()`. */
+export interface HeldCall {
+  call: RecordedCall;
+  /** The entrance it came through (`main` for `endpoint`). */
+  via: string;
+  release(): void;
 }
 
 // Route 53 is a REST API: the operation is in the method and the path.
@@ -84,108 +106,153 @@ export async function startRecordingProxy(
   options: { record?: boolean } = {},
 ): Promise<RecordingProxy> {
   const record = options.record ?? true;
-  let calls: RecordedCall[] = [];
+  let calls: { call: RecordedCall; via: string }[] = [];
+  let holds: {
+    matches: (call: RecordedCall) => boolean;
+    arrived: (held: HeldCall) => void;
+  }[] = [];
   const gaps = emulatorGaps();
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', chunk => chunks.push(chunk));
-    request.on('end', async () => {
-      const body = Buffer.concat(chunks);
-      const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
-        request.headers.authorization ?? '',
-      );
-      const service = scope?.[1] ?? 'unsigned';
-      if (record && service !== 'unsigned') {
-        calls.push(
-          callOf(service, request.method!, request.url!, body.toString()),
+  // Waits while a hold keeps the call; resolves at once for every other call.
+  const heldUntilReleased = (call: RecordedCall, via: string) => {
+    const hold = holds.find(candidate => candidate.matches(call));
+    if (!hold) {
+      return Promise.resolve();
+    }
+    holds = holds.filter(candidate => candidate !== hold);
+    return new Promise<void>(release => hold.arrived({ call, via, release }));
+  };
+  const handler =
+    (via: string) =>
+    (request: http.IncomingMessage, response: http.ServerResponse) => {
+      // A held call's caller may be gone (killed) by the time its answer comes.
+      response.on('error', () => undefined);
+      const chunks: Buffer[] = [];
+      request.on('data', chunk => chunks.push(chunk));
+      request.on('end', async () => {
+        const body = Buffer.concat(chunks);
+        const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
+          request.headers.authorization ?? '',
         );
-      }
-      const upstreamUrl = emulatorUrl(target, request.url!);
-      if (!upstreamUrl) {
-        response
-          .writeHead(400, { 'content-type': 'text/plain' })
-          .end(
-            `The recording proxy forwards only to the emulator at ${target}; send an origin-form request such as /path?query.`,
+        const service = scope?.[1] ?? 'unsigned';
+        if (service !== 'unsigned') {
+          const call = callOf(
+            service,
+            request.method!,
+            request.url!,
+            body.toString(),
           );
-        return;
-      }
-      // EC2 is a query API: its parameters are the form body. Route 53 (REST) has no Action.
-      const params = new URLSearchParams(
-        service === 'ec2' ? body.toString() : '',
-      );
-      let answer: EmulatorAnswer | undefined;
-      try {
-        answer =
-          service === 'route53'
-            ? await route53DeleteRefusal(
-                request.method!,
-                upstreamUrl.pathname,
-                body.toString(),
-                readRecordSetsAs(upstreamUrl.origin, request.headers),
-              )
-            : gaps.answer(params);
-      } catch (error) {
-        response.writeHead(502).end(String(error));
-        return;
-      }
-      if (answer) {
-        response
-          .writeHead(answer.status, { 'content-type': 'text/xml' })
-          .end(answer.body);
-        return;
-      }
-      const forwarded = http.request(
-        upstreamUrl,
-        { method: request.method, headers: request.headers },
-        upstream => {
-          const instead = gaps.failure(params, upstream.statusCode!);
-          if (instead) {
-            upstream.resume();
-            response
-              .writeHead(instead.status, { 'content-type': 'text/xml' })
-              .end(instead.body);
-            return;
+          if (record) {
+            calls.push({ call, via });
           }
-          if (upstream.statusCode! < 300) {
-            gaps.accepted(params);
-          }
-          if (!gaps.patches(params)) {
-            response.writeHead(upstream.statusCode!, upstream.headers);
-            upstream.pipe(response);
-            return;
-          }
-          const parts: Buffer[] = [];
-          upstream.on('data', part => parts.push(part));
-          upstream.on('end', () => {
-            const patched = gaps.patch(params, Buffer.concat(parts).toString());
-            response
-              .writeHead(upstream.statusCode!, {
-                ...upstream.headers,
-                'content-length': Buffer.byteLength(patched),
-              })
-              .end(patched);
-          });
-        },
-      );
-      forwarded.on('error', error => {
-        response.writeHead(502).end(String(error));
+          await heldUntilReleased(call, via);
+        }
+        const upstreamUrl = emulatorUrl(target, request.url!);
+        if (!upstreamUrl) {
+          response
+            .writeHead(400, { 'content-type': 'text/plain' })
+            .end(
+              `The recording proxy forwards only to the emulator at ${target}; send an origin-form request such as /path?query.`,
+            );
+          return;
+        }
+        // EC2 is a query API: its parameters are the form body. Route 53 (REST) has no Action.
+        const params = new URLSearchParams(
+          service === 'ec2' ? body.toString() : '',
+        );
+        let answer: EmulatorAnswer | undefined;
+        try {
+          answer =
+            service === 'route53'
+              ? await route53DeleteRefusal(
+                  request.method!,
+                  upstreamUrl.pathname,
+                  body.toString(),
+                  readRecordSetsAs(upstreamUrl.origin, request.headers),
+                )
+              : gaps.answer(params);
+        } catch (error) {
+          response.writeHead(502).end(String(error));
+          return;
+        }
+        if (answer) {
+          response
+            .writeHead(answer.status, { 'content-type': 'text/xml' })
+            .end(answer.body);
+          return;
+        }
+        const forwarded = http.request(
+          upstreamUrl,
+          { method: request.method, headers: request.headers },
+          upstream => {
+            const instead = gaps.failure(params, upstream.statusCode!);
+            if (instead) {
+              upstream.resume();
+              response
+                .writeHead(instead.status, { 'content-type': 'text/xml' })
+                .end(instead.body);
+              return;
+            }
+            if (upstream.statusCode! < 300) {
+              gaps.accepted(params);
+            }
+            if (!gaps.patches(params)) {
+              response.writeHead(upstream.statusCode!, upstream.headers);
+              upstream.pipe(response);
+              return;
+            }
+            const parts: Buffer[] = [];
+            upstream.on('data', part => parts.push(part));
+            upstream.on('end', () => {
+              const patched = gaps.patch(
+                params,
+                Buffer.concat(parts).toString(),
+              );
+              response
+                .writeHead(upstream.statusCode!, {
+                  ...upstream.headers,
+                  'content-length': Buffer.byteLength(patched),
+                })
+                .end(patched);
+            });
+          },
+        );
+        forwarded.on('error', error => {
+          response.writeHead(502).end(String(error));
+        });
+        forwarded.end(body);
       });
-      forwarded.end(body);
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+    };
+  const servers: http.Server[] = [];
+  const listen = async (via: string) => {
+    const server = http.createServer(handler(via));
+    servers.push(server);
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    calls: () => [...calls],
+    endpoint: await listen('main'),
+    calls: via =>
+      calls
+        .filter(entry => via === undefined || entry.via === via)
+        .map(entry => entry.call),
     clear: () => {
       calls = [];
     },
     deny: operation => gaps.deny(operation),
-    stop: () =>
-      new Promise(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+    entrance: listen,
+    hold: matches =>
+      new Promise(arrived => {
+        holds.push({ matches, arrived });
       }),
+    stop: () =>
+      Promise.all(
+        servers.map(
+          server =>
+            new Promise<void>(resolve => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      ).then(() => undefined),
   };
 }
