@@ -31,8 +31,21 @@ export interface AwsAccess {
   ): Promise<T>;
 }
 
+/**
+ * How many times a Route 53 call is tried before its error is thrown. Route
+ * 53 refuses a change to a hosted zone while it still processes an earlier
+ * one (`PriorRequestNotComplete`: "wait, in intervals of increasing
+ * duration, before you try the request again") and throttles each account
+ * (`Throttling`, "Rate exceeded": a token bucket of 50 requests refilled at
+ * 10 a second, CreateHostedZone 40 at 2 a second). Concurrent tasks on one
+ * parent zone meet both. The SDK's standard retry counts both as throttling
+ * (backoff from 1 s, doubling, full jitter, at most 20 s a wait) but stops
+ * after 3 attempts; 8 wait up to about 70 s in all, well inside a task.
+ */
+export const ROUTE53_MAX_ATTEMPTS = 8;
+
 export interface AwsAccessOptions {
-  /** Extra SDK settings, e.g. `{ maxAttempts: 1 }` against an emulator. */
+  /** Extra SDK settings, e.g. `{ maxAttempts: 1 }` against an emulator; its `maxAttempts` wins over ROUTE53_MAX_ATTEMPTS. */
   clientConfig?: { maxAttempts?: number };
   /** Called with every client opened, e.g. to count its calls. */
   onClient?: (client: AwsClient) => void;
@@ -128,6 +141,7 @@ export function createAwsAccess(
             async () =>
               new Route53Client({
                 ...clientConfig,
+                maxAttempts: clientConfig?.maxAttempts ?? ROUTE53_MAX_ATTEMPTS,
                 region: endpointRegion,
                 credentials: await credentialsFor(accountId, initiator),
               }),

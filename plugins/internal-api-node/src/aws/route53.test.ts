@@ -107,11 +107,21 @@ describe('createNsRecord (Route 53 mocked: moto accepts a duplicate CREATE)', ()
   it('refuses, without overwriting, a record someone wrote since the plan', async () => {
     route53.on(ChangeResourceRecordSetsCommand).rejects(exists);
     nsInParent(['ns1.elsewhere.net']);
-    await expect(
-      createNsRecord(client(), 'ZPARENT', 'race.acme.com', ours, 3600),
-    ).rejects.toThrow(
+    const refused = createNsRecord(
+      client(),
+      'ZPARENT',
+      'race.acme.com',
+      ours,
+      3600,
+    );
+    await expect(refused).rejects.toThrow(
       'race.acme.com got an NS record (ns1.elsewhere.net) in zone ZPARENT while the task ran, so it was not delegated.',
     );
+    // What the parent holds now, so the caller can tell which zone won.
+    await expect(refused).rejects.toMatchObject({
+      name: 'InputError',
+      nameServers: ['ns1.elsewhere.net'],
+    });
     expect(route53.commandCalls(ChangeResourceRecordSetsCommand)).toHaveLength(
       1,
     );

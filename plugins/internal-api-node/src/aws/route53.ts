@@ -199,6 +199,17 @@ export async function createPublicZone(
 }
 
 /**
+ * The refusal of an NS CREATE that lost the name to someone else's record.
+ * `nameServers` are what the parent's NS record holds now (none when another
+ * type took the name): they tell which zone won.
+ */
+export class DelegationTakenError extends InputError {
+  constructor(message: string, readonly nameServers: string[]) {
+    super(message);
+  }
+}
+
+/**
  * Creates the NS record with CREATE, never UPSERT: if anyone wrote a record of
  * that name since the plan, Route 53 refuses (InvalidChangeBatch) instead of
  * overwriting it. A record already holding exactly these name servers (an
@@ -244,11 +255,12 @@ export async function createNsRecord(
     if (ns && sameNameServers(values, nameServers)) {
       return undefined;
     }
-    throw new InputError(
+    throw new DelegationTakenError(
       `${name} got ${
         ns ? `an NS record (${values.join(', ')})` : 'a record'
       } in zone ${hostedZoneId} while the task ran, so it was not delegated. ` +
         'Find out who owns it; run the task again once the name is free.',
+      values,
     );
   }
 }

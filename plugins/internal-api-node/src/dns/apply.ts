@@ -2,19 +2,26 @@ import type { DelegationChange } from '@internal/plugin-internal-api-common';
 import type { AwsClients } from '../aws/access';
 import {
   createPublicZone,
+  DelegationTakenError,
   HostedZoneFacts,
   createNsRecord,
   waitForChange,
   WaitOptions,
 } from '../aws/route53';
 import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
+import { withdrawFromLostDelegation } from './lostDelegation';
 import { zoneMark } from './ownership';
 import type { DelegationPlan } from './plan';
+
+/** The index of the zone's change in a delegation plan's `changes`. */
+const CREATE_ZONE_CHANGE = 0;
 
 /**
  * Makes the planned writes in order, each under its checkpoint: the zone
  * first (when it does not exist), then the parent's NS record with the zone's
- * name servers, and waits for Route 53 to report the change INSYNC.
+ * name servers, and waits for Route 53 to report the change INSYNC. When
+ * another task of the name delegated it first, the zone this task created is
+ * removed (see lostDelegation.ts): a name never ends up with two zones.
  */
 export async function applyDelegation(
   plan: DelegationPlan,
@@ -65,6 +72,8 @@ export async function applyDelegation(
   let zone = plan.childZone;
   const written = new Map<number, DelegationChange['status']>();
   for (const write of plan.writes) {
+    let failure: unknown;
+    let zoneRemoved = false;
     try {
       if (write.op === 'create-zone') {
         zone = await checkpoint(write.checkpointKey, createZone);
@@ -72,10 +81,28 @@ export async function applyDelegation(
         await delegate(write.checkpointKey, zone!.nameServers);
       }
     } catch (error) {
-      throw withCreatedBefore(error, plan.changes, written, {
+      failure = error;
+      if (error instanceof DelegationTakenError && plan.apiName) {
+        ({ error: failure, zoneRemoved } = await withdrawFromLostDelegation({
+          workloadDns,
+          accountId: plan.accountId,
+          domain: plan.domain,
+          zone: zone!,
+          taskMark: zoneMark(plan.apiName, options.taskId),
+          taken: error,
+        }));
+      }
+    }
+    if (failure) {
+      if (zoneRemoved) {
+        written.delete(CREATE_ZONE_CHANGE);
+      }
+      throw withCreatedBefore(failure, plan.changes, written, {
         describe: change => change.target,
         created: 'Made before this failure (a run of the same API adopts it)',
-        nothing: 'Nothing was written before this failure.',
+        nothing: zoneRemoved
+          ? 'Nothing this task wrote is left.'
+          : 'Nothing was written before this failure.',
       });
     }
     written.set(write.change, 'created');

@@ -1,6 +1,7 @@
 import {
   apiOfZone,
   normalizeApiName,
+  readZoneMark,
   refuseClaimsOfOtherApis,
   zoneMark,
 } from './ownership';
@@ -12,6 +13,11 @@ describe("a zone's mark", () => {
     const mark = zoneMark('Orders-API', TASK_ID);
     expect(mark).toBe(`internal-api/orders-api/${TASK_ID}`);
     expect(apiOfZone(mark)).toBe('orders-api');
+    expect(readZoneMark(mark)).toEqual({
+      apiName: 'orders-api',
+      taskId: TASK_ID,
+    });
+    expect(readZoneMark('console-2026')).toBeUndefined();
   });
 
   it("fits Route 53's 128 characters with the longest name and a UUID", () => {

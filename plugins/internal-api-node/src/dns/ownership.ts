@@ -60,12 +60,19 @@ export function zoneMark(apiName: string, taskId: string): string {
  * record the API (`internal-api/<task id>/<domain>`: the last part has dots).
  */
 export function apiOfZone(callerReference: string): string | undefined {
+  return readZoneMark(callerReference)?.apiName;
+}
+
+/** The API and the task a zone's mark names (see `zoneMark`), or undefined when it is not a mark. */
+export function readZoneMark(
+  callerReference: string,
+): { apiName: string; taskId: string } | undefined {
   const match = /^internal-api\/([^/]+)\/([^/]+)$/.exec(callerReference);
   return match &&
     API_NAME[0].test(match[1]) &&
     match[1].length <= API_NAME_MAX_LENGTH &&
     TASK_PART.test(match[2])
-    ? match[1].toLowerCase()
+    ? { apiName: match[1].toLowerCase(), taskId: match[2] }
     : undefined;
 }
 

@@ -7,8 +7,6 @@ import {
 } from '@internal/plugin-internal-api-common';
 import type { AwsClients } from '../aws/access';
 import {
-  findPublicZones,
-  getNameServers,
   HostedZoneFacts,
   listRecordsAtAndBelow,
   listRecordsNamed,
@@ -17,12 +15,11 @@ import {
 import type { PlannedWrite, Plan } from '../checkpoint';
 import { findWorkloadAccount, InternalApiConfig, ParentZone } from '../config';
 import { findParentZone, normalizeDomainName, ParentMatch } from './names';
+import { adoptableZone } from './adoptableZone';
 import {
-  apiOfZone,
   DomainClaim,
   normalizeApiName,
   refuseClaimsOfOtherApis,
-  refuseZoneOfOtherApi,
 } from './ownership';
 
 /** A write of the delegation; apply makes them in order. */
@@ -117,12 +114,17 @@ async function readDelegation(options: {
   const { zone: parent, namesToParent } = options.parentMatch;
   const owner = `the owner of ${parent.domain} (zone ${parent.hostedZoneId}, account ${parent.accountId})`;
 
-  const { childZone, zoneOwner } = await adoptableZone(
+  const { childZone, zoneOwner } = await adoptableZone({
     workloadDns,
     domain,
     accountId,
     apiName,
-  );
+    // Read only when the account holds more than one zone of the name (tasks racing for it).
+    delegatedTo: async () =>
+      (await listRecordsNamed(parentDns, parent.hostedZoneId, domain))
+        .find(record => record.Type === 'NS')
+        ?.ResourceRecords?.map(record => record.Value!) ?? [],
+  });
   let delegated = false;
   for (const name of namesToParent) {
     const records =
@@ -232,59 +234,4 @@ async function recordsAtOrBelowDomain(
     );
   }
   return records;
-}
-
-/**
- * The workload account's zone of that name when this API may use it: none
- * yet, or one whose mark names this API. Its records are then the API's own
- * (its stack adds the alias and certificate records), so a re-run adopts it
- * whatever it holds. A zone another API created, or one that names no API,
- * is refused by name. Without `apiName` (the form's check before it has a
- * name) a zone of any API is reported, not refused: the task decides.
- */
-async function adoptableZone(
-  workloadDns: Route53Client,
-  domain: string,
-  accountId: string,
-  apiName: string | undefined,
-): Promise<{ childZone?: HostedZoneFacts; zoneOwner?: string }> {
-  const zones = await findPublicZones(workloadDns, domain);
-  if (zones.length > 1) {
-    throw new InputError(
-      `domainName '${domain}': account ${accountId} already has ${zones.length} public zones of that name ` +
-        `(${zones
-          .map(zone => zone.hostedZoneId)
-          .join(
-            ', ',
-          )}). Delete the extra ones so exactly one remains, then re-run.`,
-    );
-  }
-  const [zone] = zones;
-  if (!zone) {
-    return {};
-  }
-  const zoneOwner = apiOfZone(zone.callerReference);
-  if (!zoneOwner) {
-    throw new InputError(
-      `domainName '${domain}': account ${accountId} already has zone ${zone.hostedZoneId} of that name, ` +
-        `created outside internal-api:dns:delegate or before it recorded the API (caller reference '${zone.callerReference}'). ` +
-        'It is not adopted: choose another name, or delete the zone if nobody uses it.',
-    );
-  }
-  if (apiName) {
-    refuseZoneOfOtherApi({
-      domain,
-      apiName,
-      owner: zoneOwner,
-      zoneId: zone.hostedZoneId,
-      accountId,
-    });
-  }
-  return {
-    childZone: {
-      hostedZoneId: zone.hostedZoneId,
-      nameServers: await getNameServers(workloadDns, zone.hostedZoneId),
-    },
-    zoneOwner,
-  };
 }

@@ -215,7 +215,7 @@ describe('internal-api:dns:delegate refuses with zero writes', () => {
     }
     const { result, counter } = delegate({ domainName: 'twice.acme.com' });
     await expect(result).rejects.toThrow(
-      /account 444455556666 already has 2 public zones of that name \(.+, .+\)\. Delete the extra ones/,
+      /account 444455556666 already has 2 public zones of that name \(.+, .+\) and the parent delegates to none of them\. Delete the extra ones/,
     );
     expect(counter.writes()).toEqual([]);
   });
