@@ -29,6 +29,12 @@ export function createAppBackend(options: AppBackendOptions = {}) {
   );
 
   backend.add(import('@backstage/plugin-scaffolder-backend'));
+  // Keeps each task's workspace in the database after every step, so a task
+  // recovered by another replica (scaffolder.taskRecovery) publishes what the
+  // dead one rendered instead of an empty folder.
+  backend.add(
+    import('@backstage/plugin-scaffolder-backend-module-workspace-database'),
+  );
   backend.add(repositoryPublisher);
   if (!options.withoutInternalApi) {
     // Inside the condition so that, when left out, they are never even loaded.
@@ -39,10 +45,7 @@ export function createAppBackend(options: AppBackendOptions = {}) {
     backend.add(import('@internal/plugin-internal-api-backend'));
     // The permission backend with our policy: who may run the account actions
     // where, and who sees admin-only template steps. Both or neither: the
-    // permission backend refuses to start without a policy. The policy decides
-    // nothing until permission.enabled is true, which app-config.yaml leaves
-    // unset for now (enabling it comes with the lookups filter and the sandbox
-    // sign-in, issue 17's next step); until then every request is allowed.
+    // permission backend refuses to start without a policy.
     backend.add(import('@backstage/plugin-permission-backend'));
     backend.add(
       import('@internal/plugin-internal-api-backend/permissionPolicy'),
