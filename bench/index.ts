@@ -5,6 +5,7 @@
  * another, never together, so they do not slow each other down.
  */
 import { backendColdStart } from './backendColdStart';
+import { concurrentTasks } from './concurrentTasks';
 import { decommissionPlan } from './decommissionPlan';
 import { describeMachine, tableHeader } from './measure';
 import { realTask } from './realTask';
@@ -21,6 +22,7 @@ const benchmarks = [
   templateDryRun,
   realTask,
   backendColdStart,
+  concurrentTasks,
 ];
 
 async function main(names: string[]) {

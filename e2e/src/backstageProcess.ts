@@ -30,23 +30,42 @@ export function buildApp(): void {
 
 export interface RunningBackend {
   baseUrl: string;
+  /** Stops the process group (SIGTERM, then SIGKILL after 10 s). */
   stop(): Promise<void>;
+  /** Kills the process group at once, as a crash or an evicted pod would. */
+  kill(): Promise<void>;
   output(): string;
+}
+
+/** Which config files the backend loads on top of app-config.yaml, and how it runs. */
+const PROFILES = {
+  /** As `npm start` runs it: sandbox sign-in, a development backend. */
+  sandbox: { file: 'app-config.sandbox-people.yaml', nodeEnv: 'development' },
+  /** As production runs it: its env variables must be set (see app-config.production.yaml). */
+  production: { file: 'app-config.production.yaml', nodeEnv: 'production' },
+};
+
+export interface StartBackendOptions {
+  /** Default `sandbox`. */
+  profile?: keyof typeof PROFILES;
+  /** Config on top of the profile; its `backend` keys merge into the loopback URLs. */
+  config?: object;
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Starts packages/backend the way `npm start` does, on a loopback port, with
- * app-config.yaml, sandbox sign-in (app-config.sandbox-people.yaml), and an override
- * that points every URL at that port.
+ * app-config.yaml, the profile's config file (sandbox sign-in unless told),
+ * and an override that points every URL at that port.
  */
 export async function startBackend(
   port: number,
-  extraConfig: object = {},
-  extraEnv: NodeJS.ProcessEnv = {},
+  options: StartBackendOptions = {},
 ): Promise<RunningBackend> {
+  const profile = PROFILES[options.profile ?? 'sandbox'];
   const { baseUrl, configFile: overrideFile } = writeLoopbackConfig(
     port,
-    extraConfig,
+    options.config,
   );
   const child = spawn(
     'npx',
@@ -57,7 +76,7 @@ export async function startBackend(
       '--config',
       '../../app-config.yaml',
       '--config',
-      '../../app-config.sandbox-people.yaml',
+      `../../${profile.file}`,
       '--config',
       overrideFile,
     ],
@@ -65,8 +84,8 @@ export async function startBackend(
       cwd: path.join(repoRoot, 'packages', 'backend'),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
-      // A development backend, as `npm start` runs it: jest's NODE_ENV=test would stop sandbox sign-in.
-      env: { ...process.env, NODE_ENV: 'development', ...extraEnv },
+      // Set, or jest's NODE_ENV=test would stop sandbox sign-in.
+      env: { ...process.env, NODE_ENV: profile.nodeEnv, ...options.env },
     },
   );
   let log = '';
@@ -76,9 +95,11 @@ export async function startBackend(
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
 
+  const removeOverride = () =>
+    fs.rmSync(path.dirname(overrideFile), { recursive: true, force: true });
   const stop = async () => {
     await stopProcessGroup(child);
-    fs.rmSync(path.dirname(overrideFile), { recursive: true, force: true });
+    removeOverride();
   };
   try {
     await waitForReadiness(baseUrl, child, 120_000);
@@ -88,14 +109,25 @@ export async function startBackend(
       `${(error as Error).message}\nBackend output:\n${log.slice(-6000)}`,
     );
   }
-  return { baseUrl, stop, output: () => log };
+  return {
+    baseUrl,
+    stop,
+    async kill() {
+      await killProcessGroup(child);
+      removeOverride();
+    },
+    output: () => log,
+  };
 }
 
 /**
  * An app-config override that points every URL at a loopback port, written to
  * a temporary folder; the caller removes `path.dirname(configFile)` when done.
  */
-export function writeLoopbackConfig(port: number, extraConfig: object = {}) {
+export function writeLoopbackConfig(
+  port: number,
+  extraConfig: { backend?: object } = {},
+) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const configFile = path.join(
     fs.mkdtempSync(path.join(os.tmpdir(), 'backend-config-')),
@@ -105,12 +137,13 @@ export function writeLoopbackConfig(port: number, extraConfig: object = {}) {
     configFile,
     JSON.stringify({
       app: { baseUrl },
+      ...extraConfig,
       backend: {
         baseUrl,
         listen: { host: '127.0.0.1', port },
         cors: { origin: baseUrl },
+        ...extraConfig.backend,
       },
-      ...extraConfig,
     }),
   );
   return { baseUrl, configFile };
@@ -158,5 +191,16 @@ export function stopProcessGroup(child: ChildProcess): Promise<void> {
       resolve();
     });
     process.kill(-child.pid!, 'SIGTERM');
+  });
+}
+
+/** SIGKILL to the whole process group: no shutdown hooks, no goodbye to the database. */
+export function killProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise(resolve => {
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGKILL');
   });
 }

@@ -17,6 +17,8 @@ export {
 export type { RunningBackend } from './backstageProcess';
 export { startSandboxBackend } from './sandboxBackend';
 export type { SandboxBackend } from './sandboxBackend';
+export { startReplicatedSandbox } from './replicatedSandbox';
+export type { Replica, ReplicatedSandbox } from './replicatedSandbox';
 export { runTask, signInAs } from './scaffolderApi';
 export type { TaskEvent, TaskResult } from './scaffolderApi';
 export { launchChromium } from './chromium';

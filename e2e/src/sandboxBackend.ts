@@ -50,9 +50,9 @@ export async function startSandboxBackend(
   try {
     const landscape = await seedLandscape(moto);
     const config = sandboxConfig(landscape, dir);
-    backend = await startBackend(await findFreeLoopbackPort(), config, {
-      AWS_ENDPOINT_URL: proxy.endpoint,
-      AWS_REGION: SANDBOX_REGION,
+    backend = await startBackend(await findFreeLoopbackPort(), {
+      config,
+      env: { AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: SANDBOX_REGION },
     });
     // As `npm start` before it says ready: nobody can sign in before the catalog has read the
     // sandbox's people (org/sandbox.yaml); signInAs waits for that.
