@@ -90,11 +90,48 @@ export type LandscapeState = Awaited<ReturnType<typeof landscapeState>>;
 const RESOURCE_ID = /\b([a-z]+(?:-[a-z]+)*)-[0-9a-f]{8,17}\b/g;
 
 /**
+ * NS records with each zone's own name servers (which the sandbox proxy draws
+ * from the zone's random id, as AWS assigns a delegation set) named after
+ * that zone instead: `<name servers of <account> <zone>>`, in the zone's apex
+ * record and in a parent's delegation to it alike. A delegation to servers
+ * no single zone has keeps them, so it still differs.
+ */
+function withNamedNameServers(hostedZones: Record<string, string[]>) {
+  const apexValues = (zone: string) => {
+    const prefix = `${zone.split(' ')[1]} NS `;
+    return hostedZones[zone]
+      .find(line => line.startsWith(prefix))
+      ?.slice(prefix.length);
+  };
+  const zonesByServers = new Map<string, string[]>();
+  for (const zone of Object.keys(hostedZones)) {
+    const values = apexValues(zone);
+    if (values) {
+      zonesByServers.set(values, [...(zonesByServers.get(values) ?? []), zone]);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(hostedZones).map(([zone, lines]) => [
+      zone,
+      lines.map(line => {
+        const [name, type, values] = line.split(' ');
+        const owners = zonesByServers.get(values);
+        // Servers several zones share (the emulator's own, in zones made without the proxy) name none.
+        return type === 'NS' && owners?.length === 1
+          ? `${name} NS <name servers of ${owners[0]}>`
+          : line;
+      }),
+    ]),
+  );
+}
+
+/**
  * A state with the random resource ids left out, so that the states of two
  * sandboxes seeded alike compare: each VPC's route tables become the sorted
  * list of their routes (a table is known by what it holds), targets keep only
- * their kind (`tgw-*`). Zones and records are named, not numbered, already.
- * A route written twice or into another table still makes the states differ.
+ * their kind (`tgw-*`); name servers are named after their zone. Zones and
+ * records are named, not numbered, already. A route written twice or into
+ * another table, or a delegation to another zone, still makes the states differ.
  */
 export function withoutRandomIds(state: LandscapeState) {
   const vpcRoutes = Object.fromEntries(
@@ -113,7 +150,11 @@ export function withoutRandomIds(state: LandscapeState) {
       ];
     }),
   );
-  return { ...state, vpcRoutes };
+  return {
+    ...state,
+    hostedZones: withNamedNameServers(state.hostedZones),
+    vpcRoutes,
+  };
 }
 
 /** Lines in `after` that `before` does not have, per key (keys of either). */

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatorAnswer, emulatorGaps } from './emulatorGaps';
 import { RecordedCall, recordedCall } from './recordedCall';
-import { readRecordSetsAs, route53DeleteRefusal } from './route53Gaps';
+import { route53Gaps } from './route53Gaps';
 
 export type { RecordedCall } from './recordedCall';
 
@@ -97,7 +97,9 @@ export function emulatorUrl(target: string, requestTarget: string) {
  * writes above all, without instrumenting the process. It also closes the
  * emulator's gaps that our rules depend on (emulatorGaps.ts: dry runs,
  * cross-account route targets, duplicate transit gateway routes;
- * route53Gaps.ts: a Route 53 DELETE must match the record), so
+ * route53Gaps.ts: a Route 53 DELETE must match the record, a CREATE of an
+ * existing record is refused, one change per zone at a time;
+ * route53NameServers.ts: each zone has name servers of its own), so
  * everything that talks to the sandbox through it sees AWS's answers.
  */
 export async function startRecordingProxy(
@@ -112,6 +114,7 @@ export async function startRecordingProxy(
     arrived: (held: HeldCall) => void;
   }[] = [];
   const gaps = emulatorGaps();
+  const route53 = route53Gaps(new URL(target).origin);
   // Waits while a hold keeps the call; resolves at once for every other call.
   const heldUntilReleased = (call: RecordedCall, via: string) => {
     const hold = holds.find(candidate => candidate.matches(call));
@@ -159,17 +162,22 @@ export async function startRecordingProxy(
         const params = new URLSearchParams(
           service === 'ec2' ? body.toString() : '',
         );
+        const { method } = request;
+        const { pathname } = upstreamUrl;
         let answer: EmulatorAnswer | undefined;
         try {
-          answer =
-            service === 'route53'
-              ? await route53DeleteRefusal(
-                  request.method!,
-                  upstreamUrl.pathname,
-                  body.toString(),
-                  readRecordSetsAs(upstreamUrl.origin, request.headers),
-                )
-              : gaps.answer(params);
+          if (service === 'route53') {
+            const checked = await route53.check(
+              method!,
+              pathname,
+              body.toString(),
+              request.headers,
+            );
+            response.on('close', checked.done);
+            answer = checked.answer;
+          } else {
+            answer = gaps.answer(params);
+          }
         } catch (error) {
           response.writeHead(502).end(String(error));
           return;
@@ -195,18 +203,32 @@ export async function startRecordingProxy(
             if (upstream.statusCode! < 300) {
               gaps.accepted(params);
             }
-            if (!gaps.patches(params)) {
+            const route53Patches =
+              service === 'route53' && route53.patches(method!, pathname);
+            if (!gaps.patches(params) && !route53Patches) {
               response.writeHead(upstream.statusCode!, upstream.headers);
               upstream.pipe(response);
               return;
             }
             const parts: Buffer[] = [];
             upstream.on('data', part => parts.push(part));
-            upstream.on('end', () => {
-              const patched = gaps.patch(
-                params,
-                Buffer.concat(parts).toString(),
-              );
+            upstream.on('end', async () => {
+              const text = Buffer.concat(parts).toString();
+              let patched: string;
+              try {
+                patched = route53Patches
+                  ? await route53.patch(
+                      method!,
+                      pathname,
+                      upstream.statusCode!,
+                      text,
+                      request.headers,
+                    )
+                  : gaps.patch(params, text);
+              } catch (error) {
+                response.writeHead(502).end(String(error));
+                return;
+              }
               response
                 .writeHead(upstream.statusCode!, {
                   ...upstream.headers,

@@ -1,9 +1,16 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { EmulatorAnswer } from './emulatorGaps';
+import {
+  carriesDelegationSet,
+  giveZoneItsNameServers,
+  withOwnNameServers,
+  zoneIdOf,
+} from './route53NameServers';
 
 /**
- * Route 53's DELETE of a record set, as AWS answers it where moto 5.2 does
- * not. AWS deletes a record set only when the request carries it exactly as
+ * Route 53's DELETE and CREATE of a record set, as AWS answers them where
+ * moto 5.2 does not. CREATE: AWS refuses one whose name and type exist.
+ * DELETE: AWS deletes a record set only when the request carries it exactly as
  * it is (TTL, values in any order, alias target, set identifier), and answers
  * `InvalidChangeBatch` otherwise: "... but it was not found" or "... but the
  * values provided do not match the current values". moto checks the DELETE
@@ -78,25 +85,35 @@ const invalidChangeBatch = (message: string): EmulatorAnswer => ({
     '<RequestId>sandbox-proxy</RequestId></ErrorResponse>',
 });
 
+/** The zone path (`/2013-04-01/hostedzone/<id>/rrset`) of a ChangeResourceRecordSets request, else undefined. */
+export const changedZone = (method: string, pathname: string) =>
+  method === 'POST' ? RRSET_PATH.exec(pathname)?.[1] : undefined;
+
 /**
  * AWS's refusal of a `ChangeResourceRecordSets` request whose DELETE does
- * not match the zone, or undefined to forward the request. Only that
- * operation (POST to a zone's `rrset`) is looked at.
+ * not match the zone, or whose CREATE names a record set that exists ("...
+ * but it already exists"; moto stores a second one), or undefined to forward
+ * the request. Only that operation (POST to a zone's `rrset`) is looked at.
+ * The check and the change are one step on AWS (a batch is atomic): the
+ * proxy lets one change per zone through at a time (`zoneTurns`).
  */
-export async function route53DeleteRefusal(
+export async function route53ChangeRefusal(
   method: string,
   pathname: string,
   body: string,
   read: ReadRecordSets,
 ): Promise<EmulatorAnswer | undefined> {
-  const rrsetPath = RRSET_PATH.exec(pathname)?.[1];
-  if (method !== 'POST' || !rrsetPath) {
+  const rrsetPath = changedZone(method, pathname);
+  if (!rrsetPath) {
     return undefined;
   }
-  const deletes = [...body.matchAll(/<Change>([\s\S]*?)<\/Change>/g)]
-    .filter(([, change]) => element(change, 'Action') === 'DELETE')
-    .map(([, change]) => recordSetOf(element(change, 'ResourceRecordSet')!));
-  for (const wanted of deletes) {
+  const changes = [...body.matchAll(/<Change>([\s\S]*?)<\/Change>/g)]
+    .map(([, change]) => ({
+      action: element(change, 'Action'),
+      wanted: recordSetOf(element(change, 'ResourceRecordSet')!),
+    }))
+    .filter(({ action }) => action === 'DELETE' || action === 'CREATE');
+  for (const { action, wanted } of changes) {
     const listing = await read(rrsetPath, wanted.name, wanted.type);
     const current = [
       ...listing.matchAll(
@@ -110,21 +127,47 @@ export async function route53DeleteRefusal(
           set.type === wanted.type &&
           set.setIdentifier === wanted.setIdentifier,
       );
-    const said = `Tried to delete resource record set [name='${
+    const said = `Tried to ${action!.toLowerCase()} resource record set [name='${
       wanted.name
     }', type='${wanted.type}'${
       wanted.setIdentifier ? `, set-identifier='${wanted.setIdentifier}'` : ''
     }]`;
-    if (!current) {
+    if (action === 'CREATE') {
+      if (current) {
+        return invalidChangeBatch(`[${said} but it already exists]`);
+      }
+    } else if (!current) {
       return invalidChangeBatch(`${said} but it was not found`);
-    }
-    if (current.content !== wanted.content) {
+    } else if (current.content !== wanted.content) {
       return invalidChangeBatch(
         `${said} but the values provided do not match the current values`,
       );
     }
   }
   return undefined;
+}
+
+/**
+ * One change at a time per zone: `take(zone)` resolves when the zone's
+ * earlier changes are answered, with the function that lets the next one in.
+ */
+export function zoneTurns() {
+  const last = new Map<string, Promise<void>>();
+  return {
+    async take(zone: string): Promise<() => void> {
+      const before = last.get(zone) ?? Promise.resolve();
+      let release!: () => void;
+      const mine = new Promise<void>(resolve => {
+        release = resolve;
+      });
+      last.set(
+        zone,
+        before.then(() => mine),
+      );
+      await before;
+      return release;
+    },
+  };
 }
 
 /**
@@ -157,4 +200,68 @@ export function readRecordSetsAs(
         })
         .on('error', reject);
     });
+}
+
+/**
+ * The proxy's Route 53 side: AWS's refusals (DELETE, CREATE) checked one
+ * change per zone at a time, and each zone created through the proxy given
+ * name servers of its own (route53NameServers.ts).
+ */
+export function route53Gaps(emulatorOrigin: string) {
+  const turns = zoneTurns();
+  const zonesWithOwnNameServers = new Set<string>();
+  return {
+    /**
+     * Before a call goes to the emulator: AWS's refusal, if any, and `done`,
+     * to call once the call is answered (it lets the zone's next change in).
+     */
+    async check(
+      method: string,
+      pathname: string,
+      body: string,
+      headers: IncomingHttpHeaders,
+    ): Promise<{ answer?: EmulatorAnswer; done: () => void }> {
+      const zone = changedZone(method, pathname);
+      const done = zone ? await turns.take(zone) : () => undefined;
+      try {
+        const answer = await route53ChangeRefusal(
+          method,
+          pathname,
+          body,
+          readRecordSetsAs(emulatorOrigin, headers),
+        );
+        return { answer, done };
+      } catch (error) {
+        done();
+        throw error;
+      }
+    },
+    patches: carriesDelegationSet,
+    /** The emulator's answer as AWS would give it. */
+    async patch(
+      method: string,
+      pathname: string,
+      status: number,
+      xml: string,
+      headers: IncomingHttpHeaders,
+    ): Promise<string> {
+      const zoneId = zoneIdOf(xml);
+      if (status >= 300 || !zoneId) {
+        return xml;
+      }
+      if (method === 'POST') {
+        await giveZoneItsNameServers({
+          origin: emulatorOrigin,
+          version: `/${pathname.split('/')[1]}`,
+          zoneId,
+          name: /<HostedZone>[\s\S]*?<Name>([^<]+)<\/Name>/.exec(xml)![1],
+          headers,
+        });
+        zonesWithOwnNameServers.add(zoneId);
+      }
+      return zonesWithOwnNameServers.has(zoneId)
+        ? withOwnNameServers(xml)
+        : xml;
+    },
+  };
 }

@@ -13,9 +13,6 @@ import { withdrawFromLostDelegation } from './lostDelegation';
 import { zoneMark } from './ownership';
 import type { DelegationPlan } from './plan';
 
-/** The index of the zone's change in a delegation plan's `changes`. */
-const CREATE_ZONE_CHANGE = 0;
-
 /**
  * Makes the planned writes in order, each under its checkpoint: the zone
  * first (when it does not exist), then the parent's NS record with the zone's
@@ -94,8 +91,11 @@ export async function applyDelegation(
       }
     }
     if (failure) {
-      if (zoneRemoved) {
-        written.delete(CREATE_ZONE_CHANGE);
+      const zoneWrite = plan.writes.find(
+        planned => planned.op === 'create-zone',
+      );
+      if (zoneRemoved && zoneWrite) {
+        written.delete(zoneWrite.change);
       }
       throw withCreatedBefore(failure, plan.changes, written, {
         describe: change => change.target,

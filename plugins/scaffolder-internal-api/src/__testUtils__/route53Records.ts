@@ -19,11 +19,26 @@ export async function publicZoneIds(route53: Route53Client, name: string) {
   ).map(zone => zone.Id!.replace(/^\/hostedzone\//, ''));
 }
 
+/**
+ * A zone's name servers, from its apex NS record: the sandbox proxy gives
+ * each zone made through it servers of its own and writes them there, as
+ * AWS does; moto's own GetHostedZone, read directly, answers the four it
+ * gives every zone.
+ */
 export async function zoneNameServers(route53: Route53Client, id: string) {
-  const { DelegationSet } = await route53.send(
+  const { HostedZone } = await route53.send(
     new GetHostedZoneCommand({ Id: id }),
   );
-  return DelegationSet?.NameServers ?? [];
+  const { ResourceRecordSets = [] } = await route53.send(
+    new ListResourceRecordSetsCommand({
+      HostedZoneId: id,
+      StartRecordName: HostedZone!.Name,
+      StartRecordType: 'NS',
+      MaxItems: 1,
+    }),
+  );
+  // In the order the delegation set lists them.
+  return ResourceRecordSets[0]?.ResourceRecords?.map(r => r.Value!) ?? [];
 }
 
 /** Every record set of one name in a zone: its type and sorted values. */
