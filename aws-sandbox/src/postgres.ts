@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,15 +73,20 @@ export async function startPostgres(
       `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
       'start',
     ]);
+    const stopArgs = ['-D', dataDir, '-m', 'fast', '-w', 'stop'];
+    const watchdog = startWatchdog(folder, asServer.command, [
+      ...asServer.prefix,
+      path.join(binDir, 'pg_ctl'),
+      ...stopArgs,
+    ]);
     return {
       host: '127.0.0.1',
       port,
       user: 'postgres',
       connectionString: `postgresql://postgres@127.0.0.1:${port}`,
       async stop() {
-        await pg('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(
-          () => undefined,
-        );
+        watchdog.kill();
+        await pg('pg_ctl', stopArgs).catch(() => undefined);
         fs.rmSync(folder, { recursive: true, force: true });
       },
     };
@@ -114,4 +119,37 @@ async function serverUser(
   const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
   fs.chownSync(folder, uid, gid);
   return { command: 'runuser', prefix: ['-u', 'postgres', '--'] };
+}
+
+/**
+ * `pg_ctl start` leaves the server running on its own, so a test run killed
+ * from outside (its teardown never runs) would leave it and its folder behind.
+ * A detached watcher checks every second that this process is alive, and
+ * when it is gone, stops the server and removes the folder.
+ */
+function startWatchdog(
+  folder: string,
+  command: string,
+  stopArgs: string[],
+): ChildProcess {
+  const script = `
+    const { execFileSync } = require('node:child_process');
+    const fs = require('node:fs');
+    const [parent, folder, command, ...args] = process.argv.slice(1);
+    setInterval(() => {
+      try {
+        process.kill(Number(parent), 0);
+      } catch {
+        try { execFileSync(command, args, { stdio: 'ignore' }); } catch {}
+        fs.rmSync(folder, { recursive: true, force: true });
+        process.exit(0);
+      }
+    }, 1000);`;
+  const watchdog = spawn(
+    process.execPath,
+    ['-e', script, String(process.pid), folder, command, ...stopArgs],
+    { detached: true, stdio: 'ignore' },
+  );
+  watchdog.unref();
+  return watchdog;
 }
