@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
@@ -172,7 +173,10 @@ export class LocalGitRepositories {
   /**
    * Commits `sourceDir` as the first commit of `branch` and stores it as a new
    * bare repository. Refuses when the repository exists, as a Git host does,
-   * and when `sourceDir` holds a `.git` (see refuseGitEntries).
+   * and when `sourceDir` holds a `.git` (see refuseGitEntries). The repository
+   * is built beside its place and renamed into it, so it appears whole, and of
+   * two tasks publishing one name at once, one wins and the other is refused
+   * (the rename onto a repository that exists fails).
    */
   async publish(options: {
     repository: LocalGitRepository;
@@ -183,31 +187,51 @@ export class LocalGitRepositories {
     author: { name: string; email: string };
   }): Promise<{ commitHash: string }> {
     const { repository, sourceDir } = options;
-    const existing = this.existing(repository);
-    if (existing) {
-      throw new ConflictError(
+    const refusal = (existing: string) =>
+      new ConflictError(
         `Repository ${existing} already exists; choose another repository name ` +
           '(restarting the sandbox starts with no repositories)',
       );
+    const existing = this.existing(repository);
+    if (existing) {
+      throw refusal(existing);
     }
     refuseGitEntries(sourceDir);
-    const { commitHash } = await commitDirectory({
-      sourceDir,
-      branch: options.branch,
-      commitMessage: options.commitMessage,
-      author: options.author,
-      targetGitDir: repository.gitDir,
-    });
-    if (options.description) {
-      fs.writeFileSync(
-        path.join(repository.gitDir, 'description'),
-        `${options.description}\n`,
-      );
+    // A dot folder in the owner's folder: never listed as a repository, same file system for the rename.
+    const building = path.join(
+      path.dirname(repository.gitDir),
+      `.publishing-${path.basename(repository.gitDir)}-${randomUUID()}`,
+    );
+    try {
+      const { commitHash } = await commitDirectory({
+        sourceDir,
+        branch: options.branch,
+        commitMessage: options.commitMessage,
+        author: options.author,
+        targetGitDir: building,
+      });
+      if (options.description) {
+        fs.writeFileSync(
+          path.join(building, 'description'),
+          `${options.description}\n`,
+        );
+      }
+      // Writes info/refs and objects/info/packs, the index files that git's
+      // "dumb" HTTP protocol reads: the backend serves the repository that way.
+      await this.git(building, 'update-server-info');
+      try {
+        fs.renameSync(building, repository.gitDir);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOTEMPTY' || code === 'EEXIST') {
+          throw refusal(repository.gitDir);
+        }
+        throw error;
+      }
+      return { commitHash };
+    } finally {
+      fs.rmSync(building, { recursive: true, force: true });
     }
-    // Writes info/refs and objects/info/packs, the index files that git's
-    // "dumb" HTTP protocol reads: the backend serves the repository that way.
-    await this.git(repository.gitDir, 'update-server-info');
-    return { commitHash };
   }
 
   /** The branch HEAD names, which `git clone` checks out. */

@@ -174,6 +174,32 @@ describe('publish:github backed by local git', () => {
     ).rejects.toThrow(/orders-api\.git already exists/);
   });
 
+  it('of two tasks publishing one repository at once, lets one in and refuses the other whole', async () => {
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() =>
+        publish({ repoUrl: 'github.com?owner=acme&repo=orders-api' }),
+      ),
+    );
+
+    expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
+    expect(
+      results.flatMap(r =>
+        r.status === 'rejected' ? [(r.reason as Error).message] : [],
+      ),
+    ).toEqual(
+      Array(2).fill(expect.stringMatching(/orders-api\.git already exists/)),
+    );
+    // Only the winner's repository, nothing half-built beside it.
+    expect(fs.readdirSync(path.join(root.dir, 'github.com', 'acme'))).toEqual([
+      'orders-api.git',
+    ]);
+    const gitDir = path.join(root.dir, 'github.com', 'acme', 'orders-api.git');
+    expect(Object.keys(await cloneFiles(gitDir)).sort()).toEqual([
+      'catalog-info.yaml',
+      'lib/stack.ts',
+    ]);
+  });
+
   it('writes nothing in a dry run but reports where it would publish', async () => {
     const outputs = await publish(
       {
