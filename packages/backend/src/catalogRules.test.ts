@@ -51,7 +51,7 @@ describe("the catalog's rules from app-config.yaml", () => {
         urlReaderServiceFactory,
         mockServices.rootConfig.factory({
           data: {
-            catalog: { rules: catalog.get('rules'), locations },
+            catalog: { ...catalog.get<object>(), locations },
             backend: {
               reading: {
                 allow: [{ host: `127.0.0.1:${userHostPort()}` }],
@@ -127,4 +127,21 @@ describe("the catalog's rules from app-config.yaml", () => {
       expect(body.error.message).toMatch(message);
     },
   );
+
+  it('registers a location again without failing, keeping one (a resumed catalog:register)', async () => {
+    userFile = component;
+    const target = `http://127.0.0.1:${userHostPort()}/resumed.yaml`;
+    const add = () =>
+      api.post('/api/catalog/locations', { type: 'url', target });
+
+    const first = await add();
+    const again = await add();
+
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.location.id).toBe(first.body.location.id);
+    const { body: locations } = await api.get('/api/catalog/locations');
+    expect(
+      locations.filter((entry: any) => entry.data.target === target),
+    ).toHaveLength(1);
+  });
 });

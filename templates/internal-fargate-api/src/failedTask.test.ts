@@ -159,7 +159,7 @@ describe('failed tasks of the template: what they report, and running them again
     ]);
   }, 60_000);
 
-  it("retries a task whose publish answer was lost with Backstage's retry: every step runs again and nothing is written twice", async () => {
+  it("retries a task whose publish answer was lost with Backstage's retry: it resumes at publish and nothing is written twice", async () => {
     flow.takeWrites();
     const failed = await runTask(flow.api, TEMPLATE_REF, BILLING_API);
 
@@ -184,15 +184,19 @@ describe('failed tasks of the template: what they report, and running them again
       EXPERIMENTAL_strategy: 'startOver',
     });
 
-    // No task recovery configured: the retry runs every step again, under the first run's checkpoints.
+    // The app's task recovery: the retry skips the steps that completed and runs publish again,
+    // under the first run's checkpoints.
     const retried = await retryTask(flow.api, failed.id);
 
     expect(retried.status).toBe('completed');
+    expect(stepLog(retried, 'dns')).toEqual([
+      'Skipping step dns because it was already completed in a previous run',
+    ]);
     const writes = flow.takeWrites();
     expect(writes.filter(op => ROUTE53_WRITES.includes(op))).toEqual([]);
     expect(writes).toContain('CreateRoute');
     expect(await flow.state()).toEqual(clean['billing-api']);
-    // The check and publish:github found their earlier results: one repository with one commit, registered.
+    // publish:github found its earlier result: one repository with one commit, registered.
     const commits = execFileSync(
       'git',
       ['--git-dir', flow.gitDir('billing-api'), 'rev-list', '--count', 'main'],
@@ -206,7 +210,47 @@ describe('failed tasks of the template: what they report, and running them again
     ).resolves.toMatchObject({ metadata: { name: 'billing-api' } });
   }, 120_000);
 
-  // Why the app leaves scaffolder.taskRecovery off (a tripwire for upgrades: revisit when this fails).
+  it('resumes a task that failed before publishing at publish, with the workspace render wrote (kept in the database)', async () => {
+    const resuming = await startFlow({ 'orders-api': 'before' });
+    try {
+      const failed = await runTask(resuming.api, TEMPLATE_REF, ORDERS_API);
+      expect(failed.failure?.stepId).toBe('publish');
+      resuming.takeWrites();
+
+      const retried = await retryTask(resuming.api, failed.id);
+
+      expect(retried.status).toBe('completed');
+      for (const step of ['checkDns', 'checkRoutes', 'dns', 'render']) {
+        expect(stepLog(retried, step)).toEqual([
+          `Skipping step ${step} because it was already completed in a previous run`,
+        ]);
+      }
+      // The render of the first run, restored from the database into the retry's workspace.
+      const published = execFileSync(
+        'git',
+        [
+          '--git-dir',
+          resuming.gitDir('orders-api'),
+          'ls-tree',
+          '-r',
+          '--name-only',
+          'main',
+        ],
+        { encoding: 'utf8' },
+      ).split('\n');
+      expect(published).toEqual(
+        expect.arrayContaining(['catalog-info.yaml', 'config/service.json']),
+      );
+      expect(
+        resuming.takeWrites().filter(op => ROUTE53_WRITES.includes(op)),
+      ).toEqual([]);
+      expect(await resuming.state()).toEqual(clean['orders-api']);
+    } finally {
+      await resuming.stop();
+    }
+  }, 120_000);
+
+  // Why the app keeps the workspace in the database (a tripwire for upgrades: revisit when this fails).
   it('with task recovery on and no workspace provider, a retry skips the render and publishes nothing', async () => {
     const recovering = await startFlow(
       { 'orders-api': 'before' },

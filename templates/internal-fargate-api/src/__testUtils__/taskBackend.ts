@@ -11,6 +11,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import workspaceDatabaseModule from '@backstage/plugin-scaffolder-backend-module-workspace-database';
 import {
   scaffolderActionsExtensionPoint,
   TemplateAction,
@@ -31,7 +32,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { templateDir } from '../templateFiles';
+import yaml from 'yaml';
+import { repoRoot, templateDir } from '../templateFiles';
 import { taskUserInfo } from './taskUser';
 
 export { taskUserInfo } from './taskUser';
@@ -127,9 +129,15 @@ export const CHANGE_CONSUMERS_TEMPLATE_REF =
  * (failing as `faults` say), so tests can run real tasks, retry them and
  * read what they published. Resolves once the catalog holds the template.
  */
+/** app-config.yaml's `scaffolder` block: task recovery, its workspace in the database. */
+export const APP_SCAFFOLDER_CONFIG: object = yaml.parse(
+  fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
+).scaffolder;
+
 export async function startTaskBackend(options: {
   config: object;
   faults?: Record<string, PublishFault>;
+  /** The scaffolder's config; the app's (APP_SCAFFOLDER_CONFIG) unless told. */
   scaffolderConfig?: object;
   /** The groups the tasks' user is a member of (taskUserInfo: a platform admin unless told). */
   memberOf?: string[];
@@ -140,6 +148,7 @@ export async function startTaskBackend(options: {
       catalogPlugin,
       scaffolderEntityModelModule,
       scaffolderPlugin,
+      workspaceDatabaseModule,
       internalApiModule,
       faultyLocalGitModule(new Map(Object.entries(options.faults ?? {}))),
       localGitUrlReaderFactory,
@@ -150,7 +159,7 @@ export async function startTaskBackend(options: {
         data: {
           ...options.config,
           localGitPublisher: { directory: gitDirectory },
-          scaffolder: options.scaffolderConfig ?? {},
+          scaffolder: options.scaffolderConfig ?? APP_SCAFFOLDER_CONFIG,
           catalog: {
             rules: [{ allow: ['Component', 'API', 'Location', 'Template'] }],
             locations: [
