@@ -63,7 +63,7 @@ describe('two backend replicas on one PostgreSQL', () => {
   }, 300_000);
   afterAll(() => sandbox?.stop());
 
-  it('runs 20 tasks for different APIs on one VPC and consumer at once, spread over both: every route once', async () => {
+  it('runs 20 tasks for different APIs on one VPC and consumer at once, created through both: every route once', async () => {
     sandbox.proxy.clear();
     const names = Array.from(
       { length: 20 },
@@ -108,13 +108,38 @@ describe('two backend replicas on one PostgreSQL', () => {
       'ledger-api': [],
     });
     expect(state.transitGatewayRoutes).toEqual(['10.10.0.0/16 active']);
-    // Both replicas ran tasks: each wrote to AWS.
-    for (const name of ['a', 'b']) {
-      expect({
-        name,
-        wrote: sandbox.proxy.calls(name).some(call => call.write),
-      }).toEqual({ name, wrote: true });
-    }
+    // Which replica runs a task is the scaffolder's choice, not ours: its database broker claims
+    // open tasks when a task is created through that replica or one of its own ends, and a
+    // replica that loses a claim race waits for the next such event (README, "Two or more
+    // replicas"). In CI one replica has run all 20. That the other one runs what one started
+    // is the crash test below.
+  }, 300_000);
+
+  it('makes the same API requested twice at once once: one task wins, the other is refused, one zone', async () => {
+    const values = apiNamed('twice-api');
+    const tasks = await Promise.all([
+      runTask(replica('a').api, TEMPLATE, values),
+      runTask(replica('b').api, TEMPLATE, values),
+    ]);
+
+    expect(tasks.map(task => task.status).sort()).toEqual([
+      'completed',
+      'failed',
+    ]);
+    // Refused at the delegation (the other task's zone won the name) or, when it started late
+    // enough to adopt that zone, at the repository the winner already published.
+    const loser = tasks.find(task => task.status === 'failed')!;
+    expect(loser.failure!.messages.join('\n')).toMatch(
+      /was delegated to zone .* by task .* of API 'twice-api'|twice-api\S* already exists/,
+    );
+    const { zones, parentNs } = dnsOf(
+      await sandbox.state(),
+      'twice-api.api.acme.com',
+    );
+    expect({ zones: zones.length, parentNs: parentNs.length }).toEqual({
+      zones: 1,
+      parentNs: 1,
+    });
   }, 300_000);
 
   it('resumes a task on the other replica when its replica is killed between the DNS write and the routes', async () => {

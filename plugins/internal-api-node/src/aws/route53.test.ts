@@ -53,8 +53,9 @@ describe('waitForChange (GetChange mocked: the emulator is always INSYNC)', () =
     });
 
     await expect(
+      // A deadline many intervals away, so even a loaded machine polls more than once before it.
       waitForChange(new Route53Client({ region: 'us-east-1' }), 'C2', {
-        timeoutMs: 50,
+        timeoutMs: 400,
         intervalMs: 10,
       }),
     ).rejects.toThrow(
