@@ -129,7 +129,8 @@ export async function startReplicatedSandbox(
       logs.push(() => keepLog(replica, startIndex));
       return replica;
     };
-    // At once, as a deployment starts its pods: both meet an empty database.
+    // At once, as a deployment starts its pods: they meet an empty database and take turns
+    // starting (packages/backend/src/startupTurn.ts).
     const started = await Promise.all(options.replicas.map(start));
     await waitForEntity(started[0].api, 'template', 'internal-fargate-api');
     return {
