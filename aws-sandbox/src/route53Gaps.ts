@@ -5,6 +5,7 @@ import {
   giveZoneItsNameServers,
   withOwnNameServers,
   zoneIdOf,
+  zoneNameOf,
 } from './route53NameServers';
 
 /**
@@ -171,19 +172,23 @@ export function zoneTurns() {
 }
 
 /**
- * Reads record sets from the emulator as the caller: moto keeps each
- * account's zones apart and tells the account by the request's access key,
- * so the caller's signature headers are sent along.
+ * The caller's signature headers, for the proxy's own requests to the
+ * emulator on the caller's behalf: moto keeps each account's zones apart and
+ * tells the account by the request's access key.
  */
-export function readRecordSetsAs(
-  origin: string,
-  headers: IncomingHttpHeaders,
-): ReadRecordSets {
-  const signed = Object.fromEntries(
+const callerSignature = (headers: IncomingHttpHeaders) =>
+  Object.fromEntries(
     ['authorization', 'x-amz-date', 'x-amz-security-token']
       .filter(name => typeof headers[name] === 'string')
       .map(name => [name, headers[name] as string]),
   );
+
+/** Reads record sets from the emulator as the caller (`callerSignature`). */
+export function readRecordSetsAs(
+  origin: string,
+  headers: IncomingHttpHeaders,
+): ReadRecordSets {
+  const signed = callerSignature(headers);
   return (rrsetPath, name, type) =>
     new Promise((resolve, reject) => {
       const url = new URL(`${origin}${rrsetPath}`);
@@ -254,13 +259,13 @@ export function route53Gaps(emulatorOrigin: string) {
           origin: emulatorOrigin,
           version: `/${pathname.split('/')[1]}`,
           zoneId,
-          name: /<HostedZone>[\s\S]*?<Name>([^<]+)<\/Name>/.exec(xml)![1],
-          headers,
+          name: zoneNameOf(xml)!,
+          signed: callerSignature(headers),
         });
         zonesWithOwnNameServers.add(zoneId);
       }
       return zonesWithOwnNameServers.has(zoneId)
-        ? withOwnNameServers(xml)
+        ? withOwnNameServers(xml, zoneId)
         : xml;
     },
   };

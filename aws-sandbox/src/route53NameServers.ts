@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import http, { type IncomingHttpHeaders } from 'node:http';
+import http from 'node:http';
 
 /**
  * Route 53 gives each hosted zone a delegation set of its own, and never one
@@ -37,12 +37,12 @@ export const carriesDelegationSet = (method: string, pathname: string) =>
 export const zoneIdOf = (xml: string) =>
   /<HostedZone>[\s\S]*?<Id>([^<]+)<\/Id>/.exec(xml)?.[1];
 
-/** The answer with the zone's own name servers in its delegation set. */
-export function withOwnNameServers(xml: string): string {
-  const zoneId = zoneIdOf(xml);
-  if (!zoneId) {
-    return xml;
-  }
+/** The zone name (with its final dot) of a CreateHostedZone or GetHostedZone answer. */
+export const zoneNameOf = (xml: string) =>
+  /<HostedZone>[\s\S]*?<Name>([^<]+)<\/Name>/.exec(xml)?.[1];
+
+/** The answer (about `zoneId`) with the zone's own name servers in its delegation set. */
+export function withOwnNameServers(xml: string, zoneId: string): string {
   const servers = nameServersOf(zoneId)
     .map(server => `<NameServer>${server}</NameServer>`)
     .join('');
@@ -52,19 +52,17 @@ export function withOwnNameServers(xml: string): string {
   );
 }
 
-/**
- * Rewrites a new zone's apex NS record in moto to its own name servers, as
- * the caller (moto tells the account by the request's access key).
- */
+/** Rewrites a new zone's apex NS record in moto to its own name servers, as the caller. */
 export function giveZoneItsNameServers(options: {
   origin: string;
   /** `/2013-04-01` */
   version: string;
   zoneId: string;
   name: string;
-  headers: IncomingHttpHeaders;
+  /** The caller's signature headers: moto tells the account by them. */
+  signed: Record<string, string>;
 }): Promise<void> {
-  const { origin, version, zoneId, name, headers } = options;
+  const { origin, version, zoneId, name, signed } = options;
   const records = nameServersOf(zoneId)
     .map(server => `<ResourceRecord><Value>${server}</Value></ResourceRecord>`)
     .join('');
@@ -74,11 +72,6 @@ export function giveZoneItsNameServers(options: {
     `<ChangeBatch><Changes><Change><Action>UPSERT</Action><ResourceRecordSet><Name>${name}</Name><Type>NS</Type>` +
     `<TTL>172800</TTL><ResourceRecords>${records}</ResourceRecords></ResourceRecordSet></Change></Changes></ChangeBatch>` +
     `</ChangeResourceRecordSetsRequest>`;
-  const signed = Object.fromEntries(
-    ['authorization', 'x-amz-date', 'x-amz-security-token']
-      .filter(header => typeof headers[header] === 'string')
-      .map(header => [header, headers[header] as string]),
-  );
   return new Promise((resolve, reject) => {
     const request = http.request(
       `${origin}${version}${zoneId.startsWith('/') ? '' : '/'}${zoneId}/rrset`,
