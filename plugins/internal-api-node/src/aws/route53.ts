@@ -65,6 +65,25 @@ export async function getNameServers(
   return DelegationSet?.NameServers ?? [];
 }
 
+/** Of `zones`, the one whose name servers are `nameServers` (a delegation points at it), if any. */
+export async function zoneServedBy(
+  route53: Route53Client,
+  zones: PublicZone[],
+  nameServers: string[],
+): Promise<PublicZone | undefined> {
+  for (const zone of nameServers.length > 0 ? zones : []) {
+    if (
+      sameNameServers(
+        await getNameServers(route53, zone.hostedZoneId),
+        nameServers,
+      )
+    ) {
+      return zone;
+    }
+  }
+  return undefined;
+}
+
 /** The zone's name, mark and name servers, or undefined when the account has no zone of that id. */
 export async function readHostedZone(
   route53: Route53Client,
@@ -155,6 +174,18 @@ export const listRecordsNamed = (
     name,
     recordName => recordName?.toLowerCase() === fqdn(name),
   );
+
+/** The name servers of the NS record of exactly `name` in the zone, or undefined when it has none. */
+export async function readNsRecord(
+  route53: Route53Client,
+  hostedZoneId: string,
+  name: string,
+): Promise<string[] | undefined> {
+  const ns = (await listRecordsNamed(route53, hostedZoneId, name)).find(
+    record => record.Type === 'NS',
+  );
+  return ns && (ns.ResourceRecords ?? []).map(record => record.Value ?? '');
+}
 
 /**
  * Creates the zone. `callerReference` makes it idempotent: when an earlier
@@ -248,10 +279,8 @@ export async function createNsRecord(
     if ((error as Error).name !== 'InvalidChangeBatch') {
       throw error;
     }
-    const ns = (await listRecordsNamed(route53, hostedZoneId, name)).find(
-      record => record.Type === 'NS',
-    );
-    const values = ns?.ResourceRecords?.map(record => record.Value!) ?? [];
+    const ns = await readNsRecord(route53, hostedZoneId, name);
+    const values = ns ?? [];
     if (ns && sameNameServers(values, nameServers)) {
       return undefined;
     }

@@ -5,7 +5,7 @@ import {
   getNameServers,
   HostedZoneFacts,
   PublicZone,
-  sameNameServers,
+  zoneServedBy,
 } from '../aws/route53';
 import { apiOfZone, readZoneMark, refuseZoneOfOtherApi } from './ownership';
 
@@ -73,16 +73,13 @@ async function delegatedZone(
   zones: PublicZone[],
 ): Promise<PublicZone> {
   const { workloadDns, domain, accountId } = options;
-  const nameServers = await options.delegatedTo();
-  for (const zone of nameServers.length > 0 ? zones : []) {
-    if (
-      sameNameServers(
-        await getNameServers(workloadDns, zone.hostedZoneId),
-        nameServers,
-      )
-    ) {
-      return zone;
-    }
+  const delegated = await zoneServedBy(
+    workloadDns,
+    zones,
+    await options.delegatedTo(),
+  );
+  if (delegated) {
+    return delegated;
   }
   const made = zones.map(zone => {
     const mark = readZoneMark(zone.callerReference);

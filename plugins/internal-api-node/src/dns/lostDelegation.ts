@@ -3,11 +3,10 @@ import { InputError } from '@backstage/errors';
 import {
   DelegationTakenError,
   findPublicZones,
-  getNameServers,
   HostedZoneFacts,
   listRecordsAtAndBelow,
   readHostedZone,
-  sameNameServers,
+  zoneServedBy,
 } from '../aws/route53';
 import { deleteHostedZone } from '../aws/route53Removal';
 import { readZoneMark } from './ownership';
@@ -72,10 +71,12 @@ export async function withdrawFromLostDelegation(options: {
       zoneRemoved: true,
     };
   }
-  const winner = await zoneServing(
+  // The other zone of the name in the account whose name servers the parent now names.
+  const winner = await zoneServedBy(
     workloadDns,
-    domain,
-    zone.hostedZoneId,
+    (
+      await findPublicZones(workloadDns, domain)
+    ).filter(candidate => candidate.hostedZoneId !== zone.hostedZoneId),
     taken.nameServers,
   );
   const mark = winner && readZoneMark(winner.callerReference);
@@ -98,25 +99,4 @@ export async function withdrawFromLostDelegation(options: {
       'Find out who owns it; run the task again once the name is free.';
   }
   return { error: new InputError(message), zoneRemoved: true };
-}
-
-/** The other zone of the name in the account whose name servers the parent now names. */
-async function zoneServing(
-  workloadDns: Route53Client,
-  domain: string,
-  ownZoneId: string,
-  nameServers: string[],
-) {
-  for (const candidate of await findPublicZones(workloadDns, domain)) {
-    if (
-      candidate.hostedZoneId !== ownZoneId &&
-      sameNameServers(
-        await getNameServers(workloadDns, candidate.hostedZoneId),
-        nameServers,
-      )
-    ) {
-      return candidate;
-    }
-  }
-  return undefined;
 }

@@ -10,6 +10,7 @@ import {
   HostedZoneFacts,
   listRecordsAtAndBelow,
   listRecordsNamed,
+  readNsRecord,
   sameNameServers,
 } from '../aws/route53';
 import type { PlannedWrite, Plan } from '../checkpoint';
@@ -121,9 +122,7 @@ async function readDelegation(options: {
     apiName,
     // Read only when the account holds more than one zone of the name (tasks racing for it).
     delegatedTo: async () =>
-      (await listRecordsNamed(parentDns, parent.hostedZoneId, domain))
-        .find(record => record.Type === 'NS')
-        ?.ResourceRecords?.map(record => record.Value!) ?? [],
+      (await readNsRecord(parentDns, parent.hostedZoneId, domain)) ?? [],
   });
   let delegated = false;
   for (const name of namesToParent) {

@@ -6,13 +6,13 @@ import type {
 import type { AwsClients } from '../aws/access';
 import {
   listRecordsAtAndBelow,
-  listRecordsNamed,
   readHostedZone,
+  readNsRecord,
 } from '../aws/route53';
 import type { InternalApiConfig } from '../config';
 import { findParentZone } from '../dns/names';
 import { apiOfZone } from '../dns/ownership';
-import { valuesOf, zoneRecordOf } from '../dns/undelegateRules';
+import { zoneRecordOf } from '../dns/undelegateRules';
 import type { StatusRequest } from './read';
 import { delegationStatus, zoneStatus } from './rules';
 
@@ -59,15 +59,16 @@ export async function readDns(
     };
   }
   const parentDns = await clients.route53(parent.accountId, region);
-  const ns = (
-    await listRecordsNamed(parentDns, parent.hostedZoneId, domain)
-  ).find(record => record.Type === 'NS');
   return {
     zone,
     delegation: delegationStatus({
       parent,
       domain,
-      parentNameServers: ns && valuesOf(ns),
+      parentNameServers: await readNsRecord(
+        parentDns,
+        parent.hostedZoneId,
+        domain,
+      ),
       zoneNameServers: found?.nameServers ?? [],
     }),
   };
