@@ -12,7 +12,7 @@ import {
   runTask,
   startReplicatedSandbox,
 } from '@internal/e2e';
-import { ORDERS_API } from '@internal/template-internal-fargate-api';
+import { ordersApiNamed } from '@internal/template-internal-fargate-api';
 import { stripVTControlCharacters } from 'node:util';
 import { Benchmark, elapsedMs, row } from './measure';
 
@@ -20,14 +20,6 @@ const TEMPLATE = 'template:default/internal-fargate-api';
 const TASKS = 20;
 // Backstage's TaskWorker default; app-config.yaml does not set `scaffolder.concurrentTasksLimit`.
 const CONCURRENT_TASKS_LIMIT = 10;
-
-/** The Orders API's form values under another name: its own subdomain and repository. */
-const apiNamed = (name: string) => ({
-  ...ORDERS_API,
-  name,
-  domainName: `${name}.api.acme.com`,
-  repoUrl: `github.com?owner=acme&repo=${name}`,
-});
 
 /** Nearest rank: the smallest value with at least `p` of the values at or below it. */
 const percentile = (values: number[], p: number) =>
@@ -107,7 +99,7 @@ async function measureVariant(replicas: string[]): Promise<VariantResult> {
       const warmUp = await runTask(
         apiOf(index),
         TEMPLATE,
-        apiNamed(`warm-${name}`),
+        ordersApiNamed(`warm-${name}`),
       );
       if (warmUp.status !== 'completed') {
         throw new Error(`Warm-up task through ${name} ended ${warmUp.status}`);
@@ -124,7 +116,7 @@ async function measureVariant(replicas: string[]): Promise<VariantResult> {
       // Created alternately through each replica's API, all at once.
       results = await Promise.all(
         names.map((name, index) =>
-          runTask(apiOf(index), TEMPLATE, apiNamed(name)),
+          runTask(apiOf(index), TEMPLATE, ordersApiNamed(name)),
         ),
       );
     });

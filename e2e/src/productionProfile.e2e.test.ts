@@ -1,13 +1,12 @@
 import knexFactory, { Knex } from 'knex';
 import {
   findFreeLoopbackPort,
-  MotoServer,
   RunningPostgres,
+  Sandbox,
   SANDBOX_REGION,
   sandboxConfig,
-  seedLandscape,
-  startMotoServer,
   startPostgres,
+  startSandbox,
 } from '@internal/aws-sandbox';
 import path from 'node:path';
 import { artifactsDir, RunningBackend, startBackend } from './backstageProcess';
@@ -20,7 +19,7 @@ import { artifactsDir, RunningBackend, startBackend } from './backstageProcess';
  */
 describe('the production profile on PostgreSQL', () => {
   let postgres: RunningPostgres;
-  let moto: MotoServer;
+  let sandbox: Sandbox;
   let backend: RunningBackend;
   const databases: Knex[] = [];
   const connect = (database: string) => {
@@ -34,15 +33,14 @@ describe('the production profile on PostgreSQL', () => {
 
   beforeAll(async () => {
     postgres = await startPostgres();
-    moto = await startMotoServer();
-    const landscape = await seedLandscape(moto);
+    sandbox = await startSandbox({ setEnv: false });
     const port = await findFreeLoopbackPort();
     const baseUrl = `http://127.0.0.1:${port}`;
     backend = await startBackend(port, {
       profile: 'production',
       config: {
         ...sandboxConfig(
-          landscape,
+          sandbox.landscape,
           path.join(artifactsDir, 'production-profile'),
         ),
         // The profile's `listen: ':7007'` is a string, which a file may only override with a string.
@@ -59,7 +57,7 @@ describe('the production profile on PostgreSQL', () => {
         BACKEND_SECRET: 'a-test-secret-of-enough-length',
         AUTH_GITHUB_CLIENT_ID: 'github-client-id',
         AUTH_GITHUB_CLIENT_SECRET: 'github-client-secret',
-        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_ENDPOINT_URL: sandbox.proxy.endpoint,
         AWS_REGION: SANDBOX_REGION,
       },
     });
@@ -67,7 +65,7 @@ describe('the production profile on PostgreSQL', () => {
   afterAll(async () => {
     await Promise.all(databases.map(knex => knex.destroy()));
     await backend?.stop();
-    await moto?.stop();
+    await sandbox?.stop();
     await postgres?.stop();
   });
 

@@ -7,19 +7,11 @@ import {
   SANDBOX_GROUPS,
   waitForTask,
 } from '@internal/aws-sandbox';
-import { ORDERS_API } from '@internal/template-internal-fargate-api';
+import { ordersApiNamed } from '@internal/template-internal-fargate-api';
 import { ReplicatedSandbox, startReplicatedSandbox } from './replicatedSandbox';
 import { runTask } from './scaffolderApi';
 
 const TEMPLATE = 'template:default/internal-fargate-api';
-
-/** The Orders API's form values under another name: its own subdomain and repository. */
-const apiNamed = (name: string) => ({
-  ...ORDERS_API,
-  name,
-  domainName: `${name}.api.acme.com`,
-  repoUrl: `github.com?owner=acme&repo=${name}`,
-});
 
 /** The zones named `domain` in any account, and the parent's NS records for it. */
 function dnsOf(state: LandscapeState, domain: string) {
@@ -74,7 +66,7 @@ describe('two backend replicas on one PostgreSQL', () => {
         runTask(
           replica(index % 2 === 0 ? 'a' : 'b').api,
           TEMPLATE,
-          apiNamed(name),
+          ordersApiNamed(name),
         ),
       ),
     );
@@ -116,7 +108,7 @@ describe('two backend replicas on one PostgreSQL', () => {
   }, 300_000);
 
   it('makes the same API requested twice at once once: one task wins, the other is refused, one zone', async () => {
-    const values = apiNamed('twice-api');
+    const values = ordersApiNamed('twice-api');
     const tasks = await Promise.all([
       runTask(replica('a').api, TEMPLATE, values),
       runTask(replica('b').api, TEMPLATE, values),
@@ -149,7 +141,7 @@ describe('two backend replicas on one PostgreSQL', () => {
     const held = sandbox.proxy.hold(call => call.operation === 'CreateRoute');
     const created = await replica('a').api.post('/api/scaffolder/v2/tasks', {
       templateRef: TEMPLATE,
-      values: { ...apiNamed('crash-api'), consumers: ['ledger-api'] },
+      values: { ...ordersApiNamed('crash-api'), consumers: ['ledger-api'] },
       secrets: {},
     });
     expect(created.status).toBe(201);

@@ -10,10 +10,8 @@ import {
   SANDBOX_REGION,
   SandboxLandscape,
   sandboxConfig,
-  seedLandscape,
-  startMotoServer,
   startPostgres,
-  startRecordingProxy,
+  startSandbox,
   waitForEntity,
 } from '@internal/aws-sandbox';
 import { artifactsDir, RunningBackend, startBackend } from './backstageProcess';
@@ -71,8 +69,9 @@ export async function startReplicatedSandbox(
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const postgres = await startPostgres();
-  const moto = await startMotoServer();
-  const proxy = await startRecordingProxy(moto.endpoint);
+  // The replicas reach AWS through the proxy's entrances, not this test process.
+  const sandbox = await startSandbox({ setEnv: false });
+  const { moto, proxy } = sandbox;
   const balancer = await startLoadBalancer();
   const replicas = new Map<string, Replica>();
   // Each process's output, kept for people to read after the run (one file per start).
@@ -86,15 +85,13 @@ export async function startReplicatedSandbox(
     await Promise.all([...replicas.values()].map(r => r.backend.stop()));
     logs.forEach(write => write());
     await balancer.stop();
-    await proxy.stop();
-    await moto.stop();
+    await sandbox.stop();
     await postgres.stop();
   };
   try {
-    const seeded = await seedLandscape(moto);
     const landscape = options.extend
-      ? await options.extend(moto, seeded)
-      : seeded;
+      ? await options.extend(moto, sandbox.landscape)
+      : sandbox.landscape;
     const config = {
       ...sandboxConfig(landscape, dir),
       ...options.config,

@@ -9,9 +9,7 @@ import {
   SANDBOX_REGION,
   SandboxLandscape,
   sandboxConfig,
-  seedLandscape,
-  startMotoServer,
-  startRecordingProxy,
+  startSandbox,
   waitForEntity,
 } from '@internal/aws-sandbox';
 import { artifactsDir, RunningBackend, startBackend } from './backstageProcess';
@@ -44,11 +42,17 @@ export async function startSandboxBackend(
 ): Promise<SandboxBackend> {
   const dir = path.join(artifactsDir, name, 'sandbox');
   fs.rmSync(dir, { recursive: true, force: true });
-  const moto = await startMotoServer();
-  const proxy = await startRecordingProxy(moto.endpoint);
+  // The backend reaches AWS through the proxy (AWS_ENDPOINT_URL below), not this test process.
+  const {
+    moto,
+    proxy,
+    landscape,
+    stop: stopSandbox,
+  } = await startSandbox({
+    setEnv: false,
+  });
   let backend: RunningBackend | undefined;
   try {
-    const landscape = await seedLandscape(moto);
     const config = sandboxConfig(landscape, dir);
     backend = await startBackend(await findFreeLoopbackPort(), {
       config,
@@ -68,14 +72,12 @@ export async function startSandboxBackend(
       state: () => landscapeState(moto, landscape),
       async stop() {
         await backend!.stop();
-        await proxy.stop();
-        await moto.stop();
+        await stopSandbox();
       },
     };
   } catch (error) {
     await backend?.stop();
-    await proxy.stop();
-    await moto.stop();
+    await stopSandbox();
     throw error;
   }
 }

@@ -226,19 +226,7 @@ describe('failed tasks of the template: what they report, and running them again
         ]);
       }
       // The render of the first run, restored from the database into the retry's workspace.
-      const published = execFileSync(
-        'git',
-        [
-          '--git-dir',
-          resuming.gitDir('orders-api'),
-          'ls-tree',
-          '-r',
-          '--name-only',
-          'main',
-        ],
-        { encoding: 'utf8' },
-      ).split('\n');
-      expect(published).toEqual(
+      expect(resuming.files('orders-api', 'main')).toEqual(
         expect.arrayContaining(['catalog-info.yaml', 'config/service.json']),
       );
       expect(

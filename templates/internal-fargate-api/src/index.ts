@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { ORDERS_API } from './ordersApi';
+export { ORDERS_API, ordersApiNamed } from './ordersApi';
 export { repoRoot, templateDir, templateFiles } from './templateFiles';
 export {
   expectSucceeded,

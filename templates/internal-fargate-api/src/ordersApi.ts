@@ -18,3 +18,14 @@ export const ORDERS_API = {
   healthCheckPath: '/health',
   repoUrl: 'github.com?owner=acme&repo=orders-api',
 };
+
+/**
+ * The Orders API's form values under another name: its own subdomain
+ * (`<name>.api.acme.com`) and repository.
+ */
+export const ordersApiNamed = (name: string) => ({
+  ...ORDERS_API,
+  name,
+  domainName: `${name}.api.acme.com`,
+  repoUrl: `github.com?owner=acme&repo=${name}`,
+});

@@ -130,7 +130,7 @@ export const CHANGE_CONSUMERS_TEMPLATE_REF =
  * read what they published. Resolves once the catalog holds the template.
  */
 /** app-config.yaml's `scaffolder` block: task recovery, its workspace in the database. */
-export const APP_SCAFFOLDER_CONFIG: object = yaml.parse(
+const APP_SCAFFOLDER_CONFIG: object = yaml.parse(
   fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
 ).scaffolder;
 
@@ -216,6 +216,12 @@ export async function startTaskBackend(options: {
     /** A file's text on a branch. */
     readFile: (repo: string, ref: string, file: string) =>
       git(repo, 'show', `${ref}:${file}`),
+    /** The files on a branch, sorted. */
+    files: (repo: string, ref: string) =>
+      git(repo, 'ls-tree', '-r', '--name-only', ref)
+        .split('\n')
+        .filter(Boolean)
+        .sort(),
     /** The files `branch` changes against `base` (a pull request's diff), sorted. */
     changedFiles: (repo: string, base: string, branch: string) =>
       git(repo, 'diff', '--name-only', `${base}...${branch}`)
