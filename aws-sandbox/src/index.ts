@@ -11,6 +11,7 @@ export { createVpcWithSubnets } from './vpcs';
 export type { SubnetSpec, CreatedSubnet } from './vpcs';
 export {
   SANDBOX_ACCOUNTS,
+  SANDBOX_EXTERNAL_ID,
   SANDBOX_GROUPS,
   SANDBOX_REGION,
   emptyLandscape,
@@ -44,13 +45,18 @@ export {
 } from './changesByHand';
 export { startSandbox } from './startSandbox';
 export type { Sandbox } from './startSandbox';
-export { sandboxConfig, writeSandboxConfig } from './sandboxConfig';
+export {
+  SANDBOX_AWS_READY,
+  sandboxConfig,
+  writeSandboxConfig,
+} from './sandboxConfig';
 export { addedLines, landscapeState, withoutRandomIds } from './landscapeState';
 export type { LandscapeState } from './landscapeState';
 export { startRecordingProxy } from './recordingProxy';
 export type { HeldCall, RecordingProxy } from './recordingProxy';
 export { isWriteOperation } from './recordedCall';
-export type { RecordedCall } from './recordedCall';
+export type { AwsRequest, RecordedCall } from './recordedCall';
+export { SANDBOX_MAIN_PRINCIPAL } from './requestLog';
 export { countAwsCalls } from './awsCalls';
 export type { AwsCallCounter, AwsSdkClient, FailAwsCall } from './awsCalls';
 export { backendApi, waitForEntity } from './backendApi';

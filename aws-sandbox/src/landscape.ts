@@ -17,6 +17,13 @@ export const SANDBOX_MAIN_ACCOUNT_KEYS = {
   secretAccessKey: '1WQWmaL6mHidvl3mJ8M3w19wiHJKiLEXAMPLEKEY',
 };
 
+/**
+ * The external id the sandbox's roles expect from Backstage (`sts:ExternalId`
+ * in their trust policies, aws-roles). Backstage masks it in logs (a secret),
+ * so it is a string no log line would otherwise contain.
+ */
+export const SANDBOX_EXTERNAL_ID = 'internal-api-sandbox-EXAMPLE-external-id';
+
 /** The accounts of the sandbox landscape, by role. */
 export const SANDBOX_ACCOUNTS = {
   network: '111122223333',
@@ -74,7 +81,7 @@ export type ParentZoneConfig = {
 export type SandboxConfig = {
   aws: {
     mainAccount: { accessKeyId: string; secretAccessKey: string };
-    accountDefaults: { roleName: string; region: string };
+    accountDefaults: { roleName: string; region: string; externalId: string };
   };
   internalApi: {
     workloadAccounts: WorkloadAccountConfig[];
@@ -129,6 +136,7 @@ export async function emptyLandscape(moto: MotoServer): Promise<Landscape> {
           accountDefaults: {
             roleName: 'backstage-internal-api',
             region: SANDBOX_REGION,
+            externalId: SANDBOX_EXTERNAL_ID,
           },
         },
         internalApi: {

@@ -33,3 +33,29 @@ export function recordedCall(
     ? { service, operation: `${operation} (dry run)`, write: false }
     : { service, operation, write: isWriteOperation(operation) };
 }
+
+/**
+ * One AWS API request as the recording proxy saw it on the wire, with what
+ * IAM would decide it on: who signed it, where, and its parameters. Kept for
+ * the whole life of the proxy (`requests()`), unlike `calls()`.
+ */
+export interface AwsRequest extends RecordedCall {
+  /** The account whose credentials signed it. */
+  accountId: string;
+  /**
+   * Who signed it, as IAM names the caller: the assumed role's session
+   * (`arn:aws:sts::<account>:assumed-role/<role>/<session>`), or the main
+   * account's principal for the backend's own keys.
+   */
+  principalArn: string;
+  /** The region from the SigV4 credential scope (us-east-1 for Route 53). */
+  region: string;
+  /** Query API parameters (EC2, STS), e.g. { Action: 'CreateRoute', RouteTableId: 'rtb-…', DryRun: 'true' }. */
+  params: Record<string, string>;
+  /** REST APIs (Route 53): the method, path and XML body. */
+  method: string;
+  path: string;
+  body: string;
+  /** The HTTP status the caller got. */
+  status: number;
+}

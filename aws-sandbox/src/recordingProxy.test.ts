@@ -10,9 +10,11 @@ import {
   ListHostedZonesCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
+import { accountClientConfig } from './accounts';
 import { emulatorClientConfig } from './clientConfig';
 import { MotoServer, startMotoServer } from './motoServer';
 import { RecordingProxy, startRecordingProxy } from './recordingProxy';
+import { SANDBOX_MAIN_PRINCIPAL } from './requestLog';
 
 describe('startRecordingProxy', () => {
   let moto: MotoServer;
@@ -63,6 +65,60 @@ describe('startRecordingProxy', () => {
 
     proxy.clear();
     expect(proxy.calls()).toEqual([]);
+  }, 30_000);
+
+  it('logs each request as IAM sees it: the role session that signed it, the region, its parameters and status', async () => {
+    const viaProxy = { endpoint: proxy.endpoint } as MotoServer;
+    const before = proxy.requests().length;
+    // The keys come from an AssumeRole through the proxy, as the backend's do.
+    const assumed = await accountClientConfig(viaProxy, '777788889999');
+    const ec2 = new EC2Client(assumed);
+    const route53 = new Route53Client({ ...assumed, region: 'us-east-1' });
+    await ec2.send(
+      new DescribeVpcsCommand({
+        Filters: [{ Name: 'vpc-id', Values: ['vpc-0'] }],
+      }),
+    );
+    await route53
+      .send(new ListHostedZonesCommand({ MaxItems: 1 }))
+      .catch(() => undefined);
+    proxy.clear();
+    ec2.destroy();
+    route53.destroy();
+
+    const logged = proxy.requests().slice(before);
+    expect(logged.map(request => request.operation)).toEqual([
+      'AssumeRole',
+      'DescribeVpcs',
+      'ListHostedZones',
+    ]);
+    const [assumeRole, describe, listZones] = logged;
+    expect(assumeRole).toMatchObject({
+      service: 'sts',
+      principalArn: SANDBOX_MAIN_PRINCIPAL,
+      accountId: '123456789012',
+      params: {
+        RoleArn: 'arn:aws:iam::777788889999:role/sandbox-admin',
+        RoleSessionName: 'sandbox',
+      },
+      status: 200,
+    });
+    expect(describe).toMatchObject({
+      accountId: '777788889999',
+      principalArn:
+        'arn:aws:sts::777788889999:assumed-role/sandbox-admin/sandbox',
+      region: 'eu-west-1',
+      params: { Action: 'DescribeVpcs', 'Filter.1.Name': 'vpc-id' },
+      status: 200,
+    });
+    expect(listZones).toMatchObject({
+      accountId: '777788889999',
+      region: 'us-east-1',
+      method: 'GET',
+      path: '/2013-04-01/hostedzone',
+      params: { maxitems: '1' },
+      status: 200,
+    });
   }, 30_000);
 
   it('tells entrances apart, and holds a call until released even when its caller is gone', async () => {

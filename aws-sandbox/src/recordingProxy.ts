@@ -1,18 +1,25 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatorAnswer, emulatorGaps } from './emulatorGaps';
-import { RecordedCall, recordedCall } from './recordedCall';
+import { AwsRequest, RecordedCall, recordedCall } from './recordedCall';
+import { createRequestLog } from './requestLog';
 import { route53Gaps } from './route53Gaps';
 
-export type { RecordedCall } from './recordedCall';
+export type { AwsRequest, RecordedCall } from './recordedCall';
 
 export interface RecordingProxy {
   /** Give this to the process under test as AWS_ENDPOINT_URL. */
   readonly endpoint: string;
   /** The calls recorded so far; with `via`, only those that came through that entrance. */
   calls(via?: string): RecordedCall[];
-  /** Forgets the calls recorded so far. */
+  /** Forgets the calls recorded so far (not the requests). */
   clear(): void;
+  /**
+   * Every request since the proxy started (`clear` keeps them), with who
+   * signed it, where, its parameters and its answer's status: what IAM
+   * decides a call on (aws-roles' policy coverage check reads them).
+   */
+  requests(): AwsRequest[];
   /** From now on EC2 answers this operation UnauthorizedOperation, as for a role without the permission. */
   deny(operation: string): void;
   /**
@@ -109,6 +116,7 @@ export async function startRecordingProxy(
 ): Promise<RecordingProxy> {
   const record = options.record ?? true;
   let calls: { call: RecordedCall; via: string }[] = [];
+  const log = createRequestLog();
   let holds: {
     matches: (call: RecordedCall) => boolean;
     arrived: (held: HeldCall) => void;
@@ -137,6 +145,7 @@ export async function startRecordingProxy(
           request.headers.authorization ?? '',
         );
         const service = scope?.[1] ?? 'unsigned';
+        let logged: AwsRequest | undefined;
         if (service !== 'unsigned') {
           const call = callOf(
             service,
@@ -146,6 +155,18 @@ export async function startRecordingProxy(
           );
           if (record) {
             calls.push({ call, via });
+            logged = log.add(call, {
+              authorization: request.headers.authorization,
+              method: request.method!,
+              url: request.url!,
+              body: body.toString(),
+            });
+            const entry = logged;
+            response.on('finish', () => {
+              if (entry.status === 0) {
+                log.answered(entry, response.statusCode);
+              }
+            });
           }
           await heldUntilReleased(call, via);
         }
@@ -206,6 +227,20 @@ export async function startRecordingProxy(
             const route53Patches =
               service === 'route53' && route53.patches(method!, pathname);
             if (!gaps.patches(params) && !route53Patches) {
+              if (logged?.operation === 'AssumeRole') {
+                // The keys it issues sign the caller's next requests: learn whose they are
+                // before the caller can use them (this listener runs before pipe's end).
+                const entry = logged;
+                const parts: Buffer[] = [];
+                upstream.on('data', part => parts.push(part));
+                upstream.on('end', () =>
+                  log.answered(
+                    entry,
+                    upstream.statusCode!,
+                    Buffer.concat(parts).toString(),
+                  ),
+                );
+              }
               response.writeHead(upstream.statusCode!, upstream.headers);
               upstream.pipe(response);
               return;
@@ -260,6 +295,7 @@ export async function startRecordingProxy(
     clear: () => {
       calls = [];
     },
+    requests: log.requests,
     deny: operation => gaps.deny(operation),
     entrance: listen,
     hold: matches =>

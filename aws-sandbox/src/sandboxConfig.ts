@@ -15,6 +15,9 @@ export function sandboxConfig(landscape: Landscape, dir: string) {
   };
 }
 
+/** The line `npm run sandbox:aws` prints once it is up; scripts wait for it. */
+export const SANDBOX_AWS_READY = 'Sandbox AWS ready:';
+
 /**
  * `npm start` serves the app and the backend on loopback only: the sandbox
  * lets anyone sign in as one of its people and publishes to local disk, so nothing else on

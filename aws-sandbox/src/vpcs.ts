@@ -2,12 +2,19 @@ import {
   AssociateRouteTableCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
+  CreateTagsCommand,
   CreateVpcCommand,
   CreateVpcEndpointCommand,
   DescribeRouteTablesCommand,
   EC2Client,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
+import { MANAGED_ROUTE_TABLE_TAG } from '@internal/plugin-internal-api-common';
+
+// Every table of the sandbox's subnets may be written, the main ones too (see MANAGED_ROUTE_TABLE_TAG).
+const routableTableTags = [
+  { Key: MANAGED_ROUTE_TABLE_TAG.key, Value: MANAGED_ROUTE_TABLE_TAG.value },
+];
 
 export interface SubnetSpec {
   availabilityZone: string;
@@ -46,6 +53,17 @@ export async function createVpcWithSubnets(
     }),
   );
   const vpcId = Vpc!.VpcId!;
+  const { RouteTables: mainTables = [] } = await ec2.send(
+    new DescribeRouteTablesCommand({
+      Filters: [{ Name: 'vpc-id', Values: [vpcId] }],
+    }),
+  );
+  await ec2.send(
+    new CreateTagsCommand({
+      Resources: mainTables.map(table => table.RouteTableId!),
+      Tags: routableTableTags,
+    }),
+  );
   if (spec.dnsHostnames ?? true) {
     await ec2.send(
       new ModifyVpcAttributeCommand({
@@ -71,7 +89,12 @@ export async function createVpcWithSubnets(
     };
     if (subnet.ownRouteTable) {
       const { RouteTable } = await ec2.send(
-        new CreateRouteTableCommand({ VpcId: vpcId }),
+        new CreateRouteTableCommand({
+          VpcId: vpcId,
+          TagSpecifications: [
+            { ResourceType: 'route-table', Tags: routableTableTags },
+          ],
+        }),
       );
       await ec2.send(
         new AssociateRouteTableCommand({

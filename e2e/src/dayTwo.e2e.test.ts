@@ -2,11 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 import path from 'node:path';
 import {
   addedLines,
+  addForeignRoute,
   LandscapeState,
   waitForEntity,
 } from '@internal/aws-sandbox';
 import { ORDERS_API } from '@internal/template-internal-fargate-api';
 import { browserSuite } from './browserSuite';
+import { policyCoverageFailures } from './policyCoverage';
 import type { SandboxBackend } from './sandboxBackend';
 import { runTask } from './scaffolderApi';
 
@@ -70,6 +72,12 @@ describe('day 2 of an internal API, from its catalog page', () => {
   let pullRequestUrl: string;
 
   it('shows the Internal API card, and Change consumers adds partner-api through a pull request', async () => {
+    // The partner team's own route to a prefix list of theirs (as shared services are often
+    // routed): the route planning reads its entries and leaves it alone.
+    await addForeignRoute(sandbox.moto, sandbox.landscape, {
+      vpc: 'partner',
+      prefixList: ['192.168.0.0/16'],
+    });
     beforeCreate = await sandbox.state();
     // Owned by the signed-in user's team, as the README's walk creates it.
     const created = await runTask(
@@ -367,4 +375,32 @@ describe('day 2 of an internal API, from its catalog page', () => {
       .waitFor({ timeout: 30_000 });
     await screenshot('10-entity-gone');
   }, 240_000);
+
+  // Every AWS call of this suite (create, status reads, change consumers, decommission) went
+  // through the proxy, which logged who signed it and its parameters. Judged by the roles the
+  // aws-roles app synthesizes for this landscape: nothing denied, and no statement unused.
+  it('made only calls the AWS roles as code allow, and used every statement they grant', async () => {
+    const requests = sandbox.proxy.requests();
+    const { failures, evaluated } = await policyCoverageFailures(
+      sandbox.moto,
+      sandbox.landscape,
+      requests,
+    );
+    expect(failures).toEqual([]);
+    expect(evaluated).toBeGreaterThan(50);
+    // The writes a policy could deny were among them.
+    expect(
+      new Set(requests.filter(r => r.write).map(r => r.operation)),
+    ).toEqual(
+      new Set([
+        'CreateHostedZone',
+        'ChangeResourceRecordSets',
+        'CreateRoute',
+        'CreateTransitGatewayRoute',
+        'DeleteRoute',
+        'DeleteTransitGatewayRoute',
+        'DeleteHostedZone',
+      ]),
+    );
+  }, 60_000);
 });

@@ -22,6 +22,17 @@ export const INTERNAL_API_ANNOTATIONS = {
   createdBy: 'internal-api.platform/created-by',
 } as const;
 
+/**
+ * The AWS tag a platform team puts on the route tables Backstage may add
+ * routes to and remove them from: the role it assumes (aws-roles) may write
+ * only in tables of the configured VPCs that carry it. Tables a route to an
+ * API must never go into (an edge table, another team's) stay untagged.
+ */
+export const MANAGED_ROUTE_TABLE_TAG = {
+  key: 'internal-api.platform/routes',
+  value: 'managed',
+} as const;
+
 /** The consumers annotation's value: names sorted and comma-separated, so equal sets read equal. */
 export function consumersAnnotation(names: readonly string[]): string {
   return [...new Set(names)].sort().join(',');

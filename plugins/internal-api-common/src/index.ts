@@ -20,6 +20,7 @@ export {
 export type { FailureReport } from './failureReport';
 export {
   INTERNAL_API_ANNOTATIONS,
+  MANAGED_ROUTE_TABLE_TAG,
   consumersAnnotation,
   parseConsumersAnnotation,
 } from './annotations';

@@ -1,7 +1,10 @@
 /**
  * Scaffolder actions that place, delegate and route private internal APIs
  * across AWS accounts. The actions are thin: the logic they run lives in
- * `@internal/plugin-internal-api-node`, shared with the form's lookups.
+ * the node package (plugin-internal-api-node), shared with the form's lookups.
+ * (This comment must not name that package with its scope: tsc's
+ * stripInternal drops a declaration whose comment contains the scope's tag-like
+ * name, and the published types lost the default export that way.)
  *
  * @packageDocumentation
  */

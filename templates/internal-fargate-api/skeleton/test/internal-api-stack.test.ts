@@ -178,6 +178,14 @@ describe(`${config.name} stack`, () => {
     });
   });
 
+  it('gives every role it creates the permissions boundary of the platform, which the deploy may not leave off', () => {
+    const roles = Object.values(template.findResources('AWS::IAM::Role'));
+    expect(roles.length).toBeGreaterThan(0);
+    for (const role of roles) {
+      expect(JSON.stringify(role.Properties.PermissionsBoundary)).toContain(':policy/internal-api-deploy-boundary');
+    }
+  });
+
   it('runs the configured size and count, rolls back failed deployments, and keeps capacity', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       Cpu: String(config.container.cpu),

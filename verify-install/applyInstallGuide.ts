@@ -1,0 +1,125 @@
+/**
+ * docs/install.md applied to an app, section by section, with the guide's own
+ * blocks (installGuide.ts): what a platform team does by hand.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Toolchain, yarn } from './freshApp';
+import {
+  appendCatalogLocations,
+  InstallStep,
+  insertAfter,
+  insertBefore,
+  installStep,
+  mergeIntoPackageJson,
+  removeCode,
+} from './installGuide';
+import { PackedPackage, repoRoot } from './packPackages';
+
+type Steps = Map<string, InstallStep>;
+
+const backendIndex = (app: string) =>
+  path.join(app, 'packages/backend/src/index.ts');
+
+/** A shell step, run in the app with this repository as $INTERNAL_API_REPO. */
+function runShellStep(app: string, step: InstallStep) {
+  execFileSync('bash', ['-euo', 'pipefail', '-c', step.code], {
+    cwd: app,
+    env: { ...process.env, INTERNAL_API_REPO: repoRoot },
+    stdio: 'inherit',
+  });
+}
+
+/** §1–2: the tarballs in vendor/internal-api, the package.json entries, yarn install. */
+export function installPackages(
+  app: string,
+  toolchain: Toolchain,
+  packed: PackedPackage[],
+  steps: Steps,
+) {
+  const vendor = path.join(app, 'vendor/internal-api');
+  fs.mkdirSync(vendor, { recursive: true });
+  for (const { tarball } of packed) {
+    fs.copyFileSync(tarball, path.join(vendor, path.basename(tarball)));
+  }
+  mergeIntoPackageJson(
+    path.join(app, 'package.json'),
+    installStep(steps, 'root-package-json'),
+  );
+  mergeIntoPackageJson(
+    path.join(app, 'packages/backend/package.json'),
+    installStep(steps, 'backend-package-json'),
+  );
+  mergeIntoPackageJson(
+    path.join(app, 'packages/app/package.json'),
+    installStep(steps, 'app-package-json'),
+  );
+  yarn(app, toolchain, ['install']);
+}
+
+/** §3–4: the backend features and the app's features. */
+export function wireBackendAndApp(app: string, steps: Steps) {
+  removeCode(backendIndex(app), installStep(steps, 'backend-remove'));
+  insertBefore(
+    backendIndex(app),
+    'backend.start()',
+    installStep(steps, 'backend-add'),
+  );
+  const appFile = path.join(app, 'packages/app/src/App.tsx');
+  const imports = fs
+    .readFileSync(appFile, 'utf8')
+    .split('\n')
+    .filter(line => line.startsWith('import '));
+  insertAfter(
+    appFile,
+    imports[imports.length - 1],
+    installStep(steps, 'app-import'),
+  );
+  insertAfter(appFile, 'features: [', installStep(steps, 'app-features'));
+}
+
+/** §5–6: the template copied in, the config in a file of its own. */
+export function addTemplateAndConfig(app: string, steps: Steps) {
+  runShellStep(app, installStep(steps, 'copy-template'));
+  fs.writeFileSync(
+    path.join(app, 'app-config.internal-api.yaml'),
+    installStep(steps, 'app-config').code,
+  );
+  appendCatalogLocations(
+    path.join(app, 'app-config.yaml'),
+    installStep(steps, 'catalog-locations'),
+  );
+}
+
+/** §8: the local Git host in place of GitHub's publisher, and Sam's sign-in. */
+export function addSandboxPieces(
+  app: string,
+  toolchain: Toolchain,
+  steps: Steps,
+) {
+  mergeIntoPackageJson(
+    path.join(app, 'package.json'),
+    installStep(steps, 'sandbox-root-package-json'),
+  );
+  mergeIntoPackageJson(
+    path.join(app, 'packages/backend/package.json'),
+    installStep(steps, 'sandbox-backend-package-json'),
+  );
+  yarn(app, toolchain, ['install']);
+  removeCode(backendIndex(app), installStep(steps, 'sandbox-backend-remove'));
+  insertBefore(
+    backendIndex(app),
+    'backend.start()',
+    installStep(steps, 'sandbox-backend-add'),
+  );
+  runShellStep(app, installStep(steps, 'copy-sandbox-people'));
+  fs.writeFileSync(
+    path.join(app, 'app-config.sandbox.local.yaml'),
+    installStep(steps, 'sandbox-config').code,
+  );
+  appendCatalogLocations(
+    path.join(app, 'app-config.yaml'),
+    installStep(steps, 'sandbox-catalog-locations'),
+  );
+}
