@@ -22,6 +22,13 @@ type Steps = Map<string, InstallStep>;
 const backendIndex = (app: string) =>
   path.join(app, 'packages/backend/src/index.ts');
 
+/** Merges the guide's package.json blocks, each into the manifest (relative to the app) it names. */
+function mergeManifests(app: string, steps: Steps, blocks: [string, string][]) {
+  for (const [manifest, step] of blocks) {
+    mergeIntoPackageJson(path.join(app, manifest), installStep(steps, step));
+  }
+}
+
 /** A shell step, run in the app with this repository as $INTERNAL_API_REPO. */
 function runShellStep(app: string, step: InstallStep) {
   execFileSync('bash', ['-euo', 'pipefail', '-c', step.code], {
@@ -43,18 +50,11 @@ export function installPackages(
   for (const { tarball } of packed) {
     fs.copyFileSync(tarball, path.join(vendor, path.basename(tarball)));
   }
-  mergeIntoPackageJson(
-    path.join(app, 'package.json'),
-    installStep(steps, 'root-package-json'),
-  );
-  mergeIntoPackageJson(
-    path.join(app, 'packages/backend/package.json'),
-    installStep(steps, 'backend-package-json'),
-  );
-  mergeIntoPackageJson(
-    path.join(app, 'packages/app/package.json'),
-    installStep(steps, 'app-package-json'),
-  );
+  mergeManifests(app, steps, [
+    ['package.json', 'root-package-json'],
+    ['packages/backend/package.json', 'backend-package-json'],
+    ['packages/app/package.json', 'app-package-json'],
+  ]);
   yarn(app, toolchain, ['install']);
 }
 
@@ -98,14 +98,10 @@ export function addSandboxPieces(
   toolchain: Toolchain,
   steps: Steps,
 ) {
-  mergeIntoPackageJson(
-    path.join(app, 'package.json'),
-    installStep(steps, 'sandbox-root-package-json'),
-  );
-  mergeIntoPackageJson(
-    path.join(app, 'packages/backend/package.json'),
-    installStep(steps, 'sandbox-backend-package-json'),
-  );
+  mergeManifests(app, steps, [
+    ['package.json', 'sandbox-root-package-json'],
+    ['packages/backend/package.json', 'sandbox-backend-package-json'],
+  ]);
   yarn(app, toolchain, ['install']);
   removeCode(backendIndex(app), installStep(steps, 'sandbox-backend-remove'));
   insertBefore(

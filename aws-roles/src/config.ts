@@ -3,27 +3,23 @@
  * the `internalApi` landscape (the same block Backstage reads), and the
  * generated repositories' GitHub settings.
  */
-import { MANAGED_ROUTE_TABLE_TAG } from '@internal/plugin-internal-api-common';
+import {
+  type AwsLocation,
+  type ConsumerNetwork,
+  MANAGED_ROUTE_TABLE_TAG,
+  type WorkloadAccount,
+} from '@internal/plugin-internal-api-common';
 
-/** The parts of Backstage's `internalApi` block the roles follow (plugins/internal-api-node/config.d.ts); other keys (owners, admins, approval, status) are accepted and ignored. */
+/**
+ * The parts of Backstage's `internalApi` block the roles follow (its schema:
+ * plugins/internal-api-node/config.d.ts); other keys (owners, admins,
+ * approval, status) are accepted and ignored. Each workload account's and
+ * consumer's VPC gets the routes; the parent zones get the NS records.
+ */
 export interface InternalApiLandscape {
-  workloadAccounts: Array<{
-    accountId: string;
-    region: string;
-    /** The account's VPC attached to the transit gateway: its route tables get the API's routes. */
-    vpcId: string;
-    title?: string;
-  }>;
-  consumers?: Array<{
-    name: string;
-    accountId: string;
-    region: string;
-    /** The consumer's VPC: its route tables get routes to the APIs. */
-    vpcId: string;
-  }>;
-  transitGateway?: {
-    accountId: string;
-    region: string;
+  workloadAccounts: WorkloadAccount[];
+  consumers?: ConsumerNetwork[];
+  transitGateway?: AwsLocation & {
     id: string;
     /** When set, the provider attachment gets a static route in this table. */
     routeTableId?: string;

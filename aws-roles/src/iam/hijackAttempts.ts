@@ -8,6 +8,11 @@
 import type { AwsRequest } from '@internal/aws-sandbox';
 import { MANAGED_ROUTE_TABLE_TAG } from '@internal/plugin-internal-api-common';
 import type { ResourceFacts } from './iamRequests';
+import type { DeployedRole } from './policyDocument';
+import {
+  checkPolicyCoverage,
+  describeCoverageFailures,
+} from './policyCoverage';
 import {
   assumeRoleRequest,
   changeBatchXml,
@@ -286,4 +291,34 @@ export function hijackAttempts(landscape: HijackLandscape): HijackCase[] {
       expected: 'deny',
     },
   ];
+}
+
+/**
+ * How the roles decide one attempt: `allow` when every IAM request of the
+ * call is allowed, else `deny` with the evaluator's lines saying why. Throws
+ * when no role answers for the call (an allow nothing evaluated would prove
+ * nothing).
+ */
+export function judgeAttempt(
+  attempt: HijackCase,
+  roles: DeployedRole[],
+  facts: ResourceFacts,
+): { decision: 'allow' | 'deny'; failures: string[] } {
+  const coverage = checkPolicyCoverage({
+    requests: [attempt.request],
+    roles,
+    facts,
+  });
+  if (coverage.evaluated === 0 || coverage.unattributed.length > 0) {
+    throw new Error(
+      `No role judged '${attempt.name}': ${JSON.stringify(
+        coverage.unattributed,
+      )}`,
+    );
+  }
+  const failures = describeCoverageFailures({
+    ...coverage,
+    unusedStatements: [],
+  });
+  return { decision: failures.length === 0 ? 'allow' : 'deny', failures };
 }

@@ -32,7 +32,7 @@ export type {
   PolicyCoverage,
   UnusedStatement,
 } from './policyCoverage';
-export { hijackAttempts, hijackFacts } from './hijackAttempts';
+export { hijackAttempts, hijackFacts, judgeAttempt } from './hijackAttempts';
 export type { HijackCase, HijackLandscape } from './hijackAttempts';
 export {
   assumeRoleRequest,
