@@ -4,6 +4,7 @@
  * per benchmark) to paste into docs/benchmarks.md. Benchmarks run one after
  * another, never together, so they do not slow each other down.
  */
+import { awsLatencyTask } from './awsLatencyTask';
 import { backendColdStart } from './backendColdStart';
 import { concurrentTasks } from './concurrentTasks';
 import { decommissionPlan } from './decommissionPlan';
@@ -21,6 +22,7 @@ const benchmarks = [
   statusRead,
   templateDryRun,
   realTask,
+  awsLatencyTask,
   backendColdStart,
   concurrentTasks,
 ];

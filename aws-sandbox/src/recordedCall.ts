@@ -58,4 +58,15 @@ export interface AwsRequest extends RecordedCall {
   body: string;
   /** The HTTP status the caller got. */
   status: number;
+  /**
+   * When the proxy had the request (ms since the epoch); the proxy always
+   * sets it (optional for requests made up by hand, as aws-roles' tests do).
+   */
+  startedAt?: number;
+  /**
+   * When the proxy had sent the whole answer, the latency model's delay
+   * included (awsLatency.ts); undefined while it has not, or never will (a
+   * held call whose caller is gone).
+   */
+  endedAt?: number;
 }

@@ -1,9 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatorAnswer, emulatorGaps } from './emulatorGaps';
+import { AwsLatencyOptions, awsLatencyModel } from './awsLatency';
 import { AwsRequest, RecordedCall, recordedCall } from './recordedCall';
 import { createRequestLog } from './requestLog';
 import { route53Gaps } from './route53Gaps';
+import { route53Propagation } from './route53Propagation';
 
 export type { AwsRequest, RecordedCall } from './recordedCall';
 
@@ -107,12 +109,17 @@ export function emulatorUrl(target: string, requestTarget: string) {
  * route53Gaps.ts: a Route 53 DELETE must match the record, a CREATE of an
  * existing record is refused, one change per zone at a time;
  * route53NameServers.ts: each zone has name servers of its own), so
- * everything that talks to the sandbox through it sees AWS's answers.
+ * everything that talks to the sandbox through it sees AWS's answers. With
+ * `awsLatency` it also answers as slowly as AWS (awsLatency.ts).
  */
 export async function startRecordingProxy(
   target: string,
-  /** `record: false` for a long-running sandbox (npm start) that never reads the calls. */
-  options: { record?: boolean } = {},
+  options: {
+    /** `false` for a long-running sandbox (npm start) that never reads the calls. */
+    record?: boolean;
+    /** AWS's call latency and Route 53 propagation (awsLatency.ts), for benchmarks; off by default. */
+    awsLatency?: AwsLatencyOptions;
+  } = {},
 ): Promise<RecordingProxy> {
   const record = options.record ?? true;
   let calls: { call: RecordedCall; via: string }[] = [];
@@ -122,7 +129,11 @@ export async function startRecordingProxy(
     arrived: (held: HeldCall) => void;
   }[] = [];
   const gaps = emulatorGaps();
-  const route53 = route53Gaps(new URL(target).origin);
+  const latency = options.awsLatency && awsLatencyModel(options.awsLatency);
+  const route53 = route53Gaps(
+    new URL(target).origin,
+    latency && route53Propagation(latency.route53PendingMs),
+  );
   // Waits while a hold keeps the call; resolves at once for every other call.
   const heldUntilReleased = (call: RecordedCall, via: string) => {
     const hold = holds.find(candidate => candidate.matches(call));
@@ -162,13 +173,12 @@ export async function startRecordingProxy(
               body: body.toString(),
             });
             const entry = logged;
-            response.on('finish', () => {
-              if (entry.status === 0) {
-                log.answered(entry, response.statusCode);
-              }
-            });
+            response.on('finish', () =>
+              log.finished(entry, response.statusCode),
+            );
           }
           await heldUntilReleased(call, via);
+          await latency?.delay(service);
         }
         const upstreamUrl = emulatorUrl(target, request.url!);
         if (!upstreamUrl) {

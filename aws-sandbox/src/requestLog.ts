@@ -54,9 +54,17 @@ export function createRequestLog(mainPrincipal = SANDBOX_MAIN_PRINCIPAL) {
         path: url.pathname,
         body: query ? '' : http.body,
         status: 0,
+        startedAt: Date.now(),
       };
       requests.push(entry);
       return entry;
+    },
+    /** The answer has gone out: when, and its status unless `answered` gave it already. */
+    finished(entry: AwsRequest, status: number) {
+      entry.endedAt = Date.now();
+      if (entry.status === 0) {
+        entry.status = status;
+      }
     },
     /** The answer's status; an AssumeRole answer also names the keys it issued. */
     answered(entry: AwsRequest, status: number, body?: string) {

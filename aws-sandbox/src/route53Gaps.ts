@@ -7,6 +7,7 @@ import {
   zoneIdOf,
   zoneNameOf,
 } from './route53NameServers';
+import type { Route53Propagation } from './route53Propagation';
 
 /**
  * Route 53's DELETE and CREATE of a record set, as AWS answers them where
@@ -210,11 +211,39 @@ export function readRecordSetsAs(
 /**
  * The proxy's Route 53 side: AWS's refusals (DELETE, CREATE) checked one
  * change per zone at a time, and each zone created through the proxy given
- * name servers of its own (route53NameServers.ts).
+ * name servers of its own (route53NameServers.ts). With `propagation` (the
+ * latency model's), changes are PENDING for a while, as on AWS.
  */
-export function route53Gaps(emulatorOrigin: string) {
+export function route53Gaps(
+  emulatorOrigin: string,
+  propagation?: Route53Propagation,
+) {
   const turns = zoneTurns();
   const zonesWithOwnNameServers = new Set<string>();
+  const ownNameServers = async (
+    method: string,
+    pathname: string,
+    xml: string,
+    headers: IncomingHttpHeaders,
+  ) => {
+    const zoneId = zoneIdOf(xml);
+    if (!zoneId) {
+      return xml;
+    }
+    if (method === 'POST') {
+      await giveZoneItsNameServers({
+        origin: emulatorOrigin,
+        version: `/${pathname.split('/')[1]}`,
+        zoneId,
+        name: zoneNameOf(xml)!,
+        signed: callerSignature(headers),
+      });
+      zonesWithOwnNameServers.add(zoneId);
+    }
+    return zonesWithOwnNameServers.has(zoneId)
+      ? withOwnNameServers(xml, zoneId)
+      : xml;
+  };
   return {
     /**
      * Before a call goes to the emulator: AWS's refusal, if any, and `done`,
@@ -226,6 +255,10 @@ export function route53Gaps(emulatorOrigin: string) {
       body: string,
       headers: IncomingHttpHeaders,
     ): Promise<{ answer?: EmulatorAnswer; done: () => void }> {
+      const changeStatus = propagation?.answer(method, pathname);
+      if (changeStatus) {
+        return { answer: changeStatus, done: () => undefined };
+      }
       const zone = changedZone(method, pathname);
       const done = zone ? await turns.take(zone) : () => undefined;
       try {
@@ -241,7 +274,9 @@ export function route53Gaps(emulatorOrigin: string) {
         throw error;
       }
     },
-    patches: carriesDelegationSet,
+    patches: (method: string, pathname: string) =>
+      carriesDelegationSet(method, pathname) ||
+      Boolean(propagation?.carriesChangeInfo(method, pathname)),
     /** The emulator's answer as AWS would give it. */
     async patch(
       method: string,
@@ -250,23 +285,13 @@ export function route53Gaps(emulatorOrigin: string) {
       xml: string,
       headers: IncomingHttpHeaders,
     ): Promise<string> {
-      const zoneId = zoneIdOf(xml);
-      if (status >= 300 || !zoneId) {
+      if (status >= 300) {
         return xml;
       }
-      if (method === 'POST') {
-        await giveZoneItsNameServers({
-          origin: emulatorOrigin,
-          version: `/${pathname.split('/')[1]}`,
-          zoneId,
-          name: zoneNameOf(xml)!,
-          signed: callerSignature(headers),
-        });
-        zonesWithOwnNameServers.add(zoneId);
-      }
-      return zonesWithOwnNameServers.has(zoneId)
-        ? withOwnNameServers(xml, zoneId)
-        : xml;
+      const answer = await ownNameServers(method, pathname, xml, headers);
+      return propagation?.carriesChangeInfo(method, pathname)
+        ? propagation.pending(answer)
+        : answer;
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { AwsLatencyOptions } from './awsLatency';
 import { SANDBOX_REGION, SandboxLandscape } from './landscape';
 import { MotoServer, startMotoServer } from './motoServer';
 import { RecordingProxy, startRecordingProxy } from './recordingProxy';
@@ -25,14 +26,20 @@ export interface Sandbox {
  * only the environment.
  */
 export async function startSandbox(
-  options: { setEnv?: boolean } = {},
+  options: {
+    setEnv?: boolean;
+    /** Makes the proxy answer as slowly as AWS (awsLatency.ts); for benchmarks only. */
+    awsLatency?: AwsLatencyOptions;
+  } = {},
 ): Promise<Sandbox> {
   const moto = await startMotoServer();
   let landscape: SandboxLandscape;
   let proxy: RecordingProxy;
   try {
     landscape = await seedLandscape(moto);
-    proxy = await startRecordingProxy(moto.endpoint);
+    proxy = await startRecordingProxy(moto.endpoint, {
+      awsLatency: options.awsLatency,
+    });
   } catch (error) {
     await moto.stop();
     throw error;

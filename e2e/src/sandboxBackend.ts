@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  AwsLatencyOptions,
   BackendApi,
   findFreeLoopbackPort,
   landscapeState,
@@ -39,6 +40,10 @@ export interface SandboxBackend {
  */
 export async function startSandboxBackend(
   name: string,
+  options: {
+    /** The proxy answers as slowly as AWS (aws-sandbox's awsLatency.ts); for benchmarks only. */
+    awsLatency?: AwsLatencyOptions;
+  } = {},
 ): Promise<SandboxBackend> {
   const dir = path.join(artifactsDir, name, 'sandbox');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -50,6 +55,7 @@ export async function startSandboxBackend(
     stop: stopSandbox,
   } = await startSandbox({
     setEnv: false,
+    awsLatency: options.awsLatency,
   });
   let backend: RunningBackend | undefined;
   try {
