@@ -114,7 +114,6 @@ async function registerApi(
       checkpoint: checkpoint as never,
       taskId: `bench-${name}`,
       nsTtlSeconds: 300,
-      wait: { timeoutMs: 5_000, intervalMs: 10 },
     });
     const routes = await planRoutes(internalApi, clients, {
       accountId: placement.accountId,

@@ -92,8 +92,11 @@ function route53Wait(requests: AwsRequest[]) {
   );
   return {
     polls: polls.length,
+    // No poll: the task did not wait (the create path reports the change PENDING, issue 21).
     untilInsyncMs:
-      Math.max(...polls.map(poll => poll.endedAt!)) - change.endedAt,
+      polls.length === 0
+        ? 0
+        : Math.max(...polls.map(poll => poll.endedAt!)) - change.endedAt,
   };
 }
 
@@ -175,9 +178,11 @@ function rows(what: string, task: Measured, timeNote: string): string[] {
     row(
       `${what}: Route 53 change wait`,
       wait ? seconds(wait.untilInsyncMs) : '—',
-      wait
-        ? `the NS ChangeResourceRecordSets' answer to the last GetChange's (${wait.polls} polls, the last INSYNC)`
-        : 'no NS change seen',
+      !wait
+        ? 'no NS change seen'
+        : wait.polls === 0
+        ? 'no GetChange after the NS ChangeResourceRecordSets: the task did not wait'
+        : `the NS ChangeResourceRecordSets' answer to the last GetChange's (${wait.polls} polls, the last INSYNC)`,
     ),
     row(
       `${what}: steps`,

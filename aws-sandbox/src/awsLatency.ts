@@ -4,8 +4,10 @@
  * takes a second on the sandbox can take a minute on AWS. With this model the
  * recording proxy waits before each answer and keeps Route 53 changes PENDING
  * (route53Propagation.ts), so a benchmark measures what a user on AWS would
- * wait for. For benchmarks only: tests never turn it on, and nothing may
- * assert timings from it beyond lower bounds.
+ * wait for. Tests turn it on only to count the calls made one after another
+ * (criticalPath.ts), with short delays, or to keep a Route 53 change PENDING
+ * while a task completes; nothing may assert timings from it beyond lower
+ * bounds.
  */
 export interface AwsLatencyOptions {
   /**

@@ -28,7 +28,7 @@ export interface Sandbox {
 export async function startSandbox(
   options: {
     setEnv?: boolean;
-    /** Makes the proxy answer as slowly as AWS (awsLatency.ts); for benchmarks only. */
+    /** Makes the proxy answer as slowly as AWS (awsLatency.ts): for benchmarks, and for tests that count calls one after another. */
     awsLatency?: AwsLatencyOptions;
   } = {},
 ): Promise<Sandbox> {

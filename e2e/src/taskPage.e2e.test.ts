@@ -188,6 +188,11 @@ describe('the task page', () => {
         .map((line: string) => line.slice(2).replace(/\*\*|`/g, '')),
     );
 
+    // What "done" means for DNS: accepted by Route 53, in sync on its own (the card shows when).
+    await expect(card('AWS changes').innerText()).resolves.toMatch(
+      /Route 53 accepted the delegation \(change C[A-Z0-9]+, INSYNC\) and has it in sync\./,
+    );
+
     await screenshot('completed');
     await expect(page.locator('body').innerText()).resolves.not.toMatch(
       /[✅❌]/u,

@@ -116,7 +116,8 @@ export function parentZoneGrants(
       },
     ]),
     {
-      // dns:delegate and dns:undelegate wait for the parent's change to be INSYNC (waitForChange).
+      // dns:undelegate waits for its NS deletion to be INSYNC (waitForChange); the status card asks
+      // whether the NS change dns:delegate made is in sync yet (readChange). dns:delegate does not wait.
       statement: new iam.PolicyStatement({
         sid: 'WaitForParentZoneChanges',
         actions: ['route53:GetChange'],

@@ -98,6 +98,8 @@ describe('GET /status/:kind/:namespace/:name', () => {
     // the API's zone, and the parent's NS record
     'route53 ListResourceRecordSets',
     'route53 ListResourceRecordSets',
+    // the NS change the delegation made (the delegation-change annotation), in the DNS account
+    'route53 GetChange',
   ].sort();
 
   it('reports a freshly registered API: delegated, not deployed, every route present', async () => {
@@ -117,6 +119,21 @@ describe('GET /status/:kind/:namespace/:name', () => {
       cacheSeconds: 30,
     });
     expect(body.delegation.parentNameServers).toHaveLength(4);
+    // moto has every change in sync at once (PENDING: internal-api-node's readDns.test.ts).
+    expect(body.delegation.change).toEqual({
+      id: orders.metadata.annotations![
+        INTERNAL_API_ANNOTATIONS.delegationChange
+      ],
+      status: 'INSYNC',
+      submittedAt: expect.any(String),
+    });
+    const getChange = sandbox.proxy
+      .requests()
+      .filter(request => request.operation === 'GetChange');
+    // Signed by the DNS account: the change belongs to the parent zone's account.
+    expect(getChange.map(request => request.accountId)).toEqual([
+      SANDBOX_ACCOUNTS.dns,
+    ]);
     for (const consumer of body.consumers) {
       expect(consumer.providerSide.length).toBeGreaterThan(0);
       expect(consumer.consumerSide.length).toBeGreaterThan(0);
@@ -233,5 +250,32 @@ describe('GET /status/:kind/:namespace/:name', () => {
     expect(missing.body.error.message).toContain(
       INTERNAL_API_ANNOTATIONS.hostedZoneId,
     );
+  });
+
+  it('refuses a delegation-change annotation that is not a Route 53 change id, asking AWS nothing', async () => {
+    entities.push({
+      ...orders,
+      metadata: {
+        ...orders.metadata,
+        name: 'typo-api',
+        annotations: {
+          ...orders.metadata.annotations,
+          [INTERNAL_API_ANNOTATIONS.delegationChange]: 'C1/../hostedzone/Z1',
+        },
+      },
+    });
+    sandbox.proxy.clear();
+    const refused = await server.call(
+      '/status/component/default/typo-api',
+      undefined,
+      USER,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe(
+      "component:default/typo-api's annotation internal-api.platform/delegation-change is 'C1/../hostedzone/Z1', " +
+        'not a Route 53 change id (C and upper-case letters and digits, as the Internal Fargate API template writes it). ' +
+        'Correct it or remove it from catalog-info.yaml.',
+    );
+    expect(awsCalls()).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   INTERNAL_API_ANNOTATIONS,
   InternalApiStatus,
+  parseChangeIdAnnotation,
   parseConsumersAnnotation,
 } from '@internal/plugin-internal-api-common';
 import {
@@ -50,6 +51,17 @@ export function statusRequestOf(entity: Entity): StatusRequest {
     );
   }
   const value = (annotation: string) => annotations[annotation].trim();
+  const changeAnnotation =
+    annotations[INTERNAL_API_ANNOTATIONS.delegationChange];
+  const delegationChangeId = parseChangeIdAnnotation(changeAnnotation);
+  if (changeAnnotation?.trim() && !delegationChangeId) {
+    // Never sent to AWS: an annotation is text anyone with the repository can write.
+    throw new InputError(
+      `${entityRef}'s annotation ${INTERNAL_API_ANNOTATIONS.delegationChange} is '${changeAnnotation}', ` +
+        'not a Route 53 change id (C and upper-case letters and digits, as the Internal Fargate API template writes it). ' +
+        'Correct it or remove it from catalog-info.yaml.',
+    );
+  }
   return {
     entityRef,
     apiName: entity.metadata.name,
@@ -59,6 +71,7 @@ export function statusRequestOf(entity: Entity): StatusRequest {
     consumers: parseConsumersAnnotation(
       annotations[INTERNAL_API_ANNOTATIONS.consumers],
     ),
+    ...(delegationChangeId ? { delegationChangeId } : {}),
   };
 }
 

@@ -1,4 +1,8 @@
-import { consumersAnnotation, parseConsumersAnnotation } from './annotations';
+import {
+  consumersAnnotation,
+  parseChangeIdAnnotation,
+  parseConsumersAnnotation,
+} from './annotations';
 
 describe('the consumers annotation', () => {
   it('writes a set: sorted, without repeats', () => {
@@ -19,5 +23,22 @@ describe('the consumers annotation', () => {
     ]);
     expect(parseConsumersAnnotation('')).toEqual([]);
     expect(parseConsumersAnnotation(undefined)).toEqual([]);
+  });
+});
+
+describe('the delegation-change annotation', () => {
+  it('reads a Route 53 change id, bare or as Route 53 answers it', () => {
+    expect(parseChangeIdAnnotation('C2682N5HXP0BZ4')).toBe('C2682N5HXP0BZ4');
+    expect(parseChangeIdAnnotation(' /change/C2682N5HXP0BZ4 ')).toBe(
+      'C2682N5HXP0BZ4',
+    );
+  });
+
+  it('reads nothing that is not one, so no other text reaches AWS', () => {
+    expect(parseChangeIdAnnotation(undefined)).toBeUndefined();
+    expect(parseChangeIdAnnotation('')).toBeUndefined();
+    expect(parseChangeIdAnnotation('c2682n5hxp0bz4')).toBeUndefined();
+    expect(parseChangeIdAnnotation('/hostedzone/Z123')).toBeUndefined();
+    expect(parseChangeIdAnnotation('C123/../x')).toBeUndefined();
   });
 });

@@ -18,6 +18,11 @@ export const INTERNAL_API_ANNOTATIONS = {
   consumers: 'internal-api.platform/consumers',
   /** The API's repository as owner/name (Backstage's GitHub annotation): day 2's pull requests go there. */
   repository: 'github.com/project-slug',
+  /**
+   * The Route 53 change id of the parent's NS record (`C…`), when the task
+   * wrote it: the status card asks Route 53 whether it is in sync yet.
+   */
+  delegationChange: 'internal-api.platform/delegation-change',
   /** Who asked for the API (the task's user). */
   createdBy: 'internal-api.platform/created-by',
 } as const;
@@ -32,6 +37,18 @@ export const MANAGED_ROUTE_TABLE_TAG = {
   key: 'internal-api.platform/routes',
   value: 'managed',
 } as const;
+
+/**
+ * A Route 53 change id as the delegation-change annotation holds it (`C` and
+ * upper-case letters and digits), `/change/` prefix allowed; undefined for
+ * anything else, which is never sent to AWS.
+ */
+export function parseChangeIdAnnotation(
+  value: string | undefined,
+): string | undefined {
+  const match = /^(?:\/change\/)?(C[A-Z0-9]{1,32})$/.exec(value?.trim() ?? '');
+  return match?.[1];
+}
 
 /** The consumers annotation's value: names sorted and comma-separated, so equal sets read equal. */
 export function consumersAnnotation(names: readonly string[]): string {

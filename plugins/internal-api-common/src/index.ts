@@ -22,6 +22,7 @@ export {
   INTERNAL_API_ANNOTATIONS,
   MANAGED_ROUTE_TABLE_TAG,
   consumersAnnotation,
+  parseChangeIdAnnotation,
   parseConsumersAnnotation,
 } from './annotations';
 export {

@@ -122,6 +122,20 @@ export type DelegationChange = {
   status: 'unchanged' | 'planned' | 'created';
 };
 
+/**
+ * A Route 53 change as Route 53 answered it: PENDING until every Route 53
+ * name server serves it (AWS: "generally within 60 seconds"), then INSYNC.
+ * The delegate action outputs the parent's NS change (`delegationChange`);
+ * the status reads it again by its id.
+ */
+export type Route53Change = {
+  /** The bare id, e.g. `C2682N5HXP0BZ4` (Route 53 answers `/change/C…`). */
+  id: string;
+  status: 'PENDING' | 'INSYNC';
+  /** When Route 53 accepted the change (ISO 8601); unknown for a change Route 53 no longer keeps. */
+  submittedAt?: string;
+};
+
 /** `POST /domain/check` */
 export type DomainCheckRequest = {
   domainName: string;
@@ -184,6 +198,12 @@ export type DelegationStatus = {
   state: 'present' | 'missing' | 'different' | 'unknown';
   parentNameServers: string[];
   zoneNameServers: string[];
+  /**
+   * The NS change the delegate action made (the entity's delegation-change
+   * annotation), as GetChange answers now: PENDING while Route 53 still
+   * propagates it. Only with state `present` and the annotation.
+   */
+  change?: Route53Change;
   todo?: string;
 };
 

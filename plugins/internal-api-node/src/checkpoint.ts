@@ -85,3 +85,54 @@ export function withCreatedBefore<TChange extends { status: string }>(
   }
   return failure;
 }
+
+/**
+ * Makes independent writes at once, each under its own checkpoint, and
+ * waits for every one: the results of those that succeeded by change index,
+ * and the error of the first that failed in plan order.
+ *
+ * The scaffolder's `ctx.checkpoint` (NunjucksWorkflowRunner in
+ * plugin-scaffolder-backend) runs `fn`, then `task.updateCheckpoint`, which
+ * sets the key in the task's state in memory and saves the whole state
+ * (StorageTaskBroker: `storage.saveTaskState`, one UPDATE of tasks.state
+ * with a snapshot), then serializes the workspace. Two saves in flight at once
+ * go out on different database connections, so an older snapshot can land
+ * last and drop a newer checkpoint's result: the write would be made again
+ * on a recovery. So only the writes overlap; each checkpoint's bookkeeping
+ * waits until every earlier one's is done, one at a time in plan order.
+ */
+export async function writeAtOnce<
+  TWrite extends PlannedWrite,
+  TResult extends JsonValue,
+>(
+  writes: TWrite[],
+  checkpoint: Checkpoint,
+  write: (planned: TWrite) => Promise<TResult>,
+): Promise<{ written: Map<number, TResult>; failure?: unknown }> {
+  let earlier: Promise<unknown> = Promise.resolve();
+  const outcomes = writes.map(planned => {
+    const before = earlier;
+    const outcome = checkpoint(planned.checkpointKey, async () => {
+      try {
+        return await write(planned);
+      } finally {
+        // The checkpoint records this result once fn returns: not before the earlier ones are recorded.
+        await before;
+      }
+    });
+    earlier = Promise.allSettled([before, outcome]);
+    return outcome;
+  });
+  const settled = await Promise.allSettled(outcomes);
+  const written = new Map<number, TResult>();
+  settled.forEach((result, index) => {
+    if (result.status === 'fulfilled') {
+      written.set(writes[index].change, result.value);
+    }
+  });
+  const failed = settled.find(result => result.status === 'rejected');
+  return {
+    written,
+    ...(failed && { failure: (failed as PromiseRejectedResult).reason }),
+  };
+}

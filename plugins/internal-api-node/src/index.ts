@@ -26,7 +26,8 @@ export type {
   AwsClients,
 } from './aws/access';
 export type { Checkpoint, Plan, PlannedWrite } from './checkpoint';
-export type { HostedZoneFacts, WaitOptions } from './aws/route53';
+export type { HostedZoneFacts } from './aws/route53';
+export type { WaitOptions } from './aws/route53Changes';
 export { planPlacement } from './placement/plan';
 export { planDelegation } from './dns/plan';
 export type { DelegationPlan, DelegationRequest, DnsWrite } from './dns/plan';

@@ -388,6 +388,10 @@ describe('the Internal Fargate API template renders a repository that builds', (
           'repo',
         )}`,
       });
+      // A dry-run writes no NS record, so there is no change for the card to follow.
+      expect(catalog[0].metadata.annotations).not.toHaveProperty(
+        'internal-api.platform/delegation-change',
+      );
       // Both entities say who asked (the task's user) and which template made them (this one).
       for (const entity of catalog) {
         expect(entity.metadata.annotations).toMatchObject({

@@ -30,7 +30,7 @@ export async function registerOrdersApi(
   });
   const checkpoint = <T>(_key: string, fn: () => Promise<T>) => fn();
   const placement = placementOf(landscape, 'orders');
-  const zone = await aws.withClients(undefined, async clients => {
+  const { zone, nsChange } = await aws.withClients(undefined, async clients => {
     const plan = await planDelegation(internalApi, clients, {
       domainName: api.domainName,
       accountId: placement.accountId,
@@ -40,7 +40,6 @@ export async function registerOrdersApi(
       checkpoint: checkpoint as never,
       taskId: `task-${api.name}`,
       nsTtlSeconds: 300,
-      wait: { timeoutMs: 5_000, intervalMs: 10 },
     });
     const routes = await planRoutes(internalApi, clients, {
       accountId: placement.accountId,
@@ -50,7 +49,7 @@ export async function registerOrdersApi(
       consumers: api.consumers,
     });
     await applyRoutes(routes, clients, checkpoint as never);
-    return delegated.zone;
+    return delegated;
   });
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -67,6 +66,9 @@ export async function registerOrdersApi(
         [INTERNAL_API_ANNOTATIONS.consumers]: consumersAnnotation(
           api.consumers,
         ),
+        ...(nsChange && {
+          [INTERNAL_API_ANNOTATIONS.delegationChange]: nsChange.id,
+        }),
       },
     },
     spec: { type: 'service', lifecycle: 'experimental', owner: 'team-orders' },

@@ -66,6 +66,32 @@ describe('createAccountCredentials against the emulator', () => {
     ).toHaveLength(1);
   });
 
+  it.each([
+    ['named after the initiator', 'user:default/sam'],
+    ["the integration's shared session", undefined],
+  ])(
+    'assumes the role once when clients for one account ask at once (%s)',
+    async (_session, initiator) => {
+      const credentials = createAccountCredentials({
+        config,
+        credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+        logger: mockServices.logger.mock(),
+      });
+      sandbox.proxy.clear();
+      // As a plan's reads in one account open their clients (EC2, Route 53) together.
+      const providers = await Promise.all(
+        [1, 2, 3].map(() => credentials.forAccount(ACCOUNT, initiator)),
+      );
+      await Promise.all(providers.map(provider => provider()));
+      await (
+        await credentials.forAccount(ACCOUNT, initiator)
+      )();
+      expect(
+        sandbox.proxy.calls().filter(call => call.operation === 'AssumeRole'),
+      ).toHaveLength(1);
+    },
+  );
+
   it("uses the integration's shared session when there is no initiator", async () => {
     await expect(callerArn(ACCOUNT)).resolves.toBe(
       `arn:aws:sts::${ACCOUNT}:assumed-role/backstage-internal-api/backstage`,

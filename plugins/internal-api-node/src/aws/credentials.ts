@@ -38,12 +38,25 @@ export function createAccountCredentials(options: {
   logger: LoggerService;
 }): AccountCredentials {
   const { config, credentialsManager, logger } = options;
+  // Sessions by account (and session name), each held until it nearly
+  // expires. Nothing is awaited between looking one up and adding it, so
+  // clients opened at once for one account share one AssumeRole.
   const named = new Map<string, AwsCredentialIdentityProvider>();
+  const shared = new Map<string, AwsCredentialIdentityProvider>();
+  const mainAccount: AwsCredentialIdentityProvider = async identityProperties =>
+    (await credentialsManager.getCredentialProvider()).sdkCredentialProvider(
+      identityProperties,
+    );
 
   return {
     async forAccount(accountId, initiator) {
-      const { sdkCredentialProvider: managerProvider } =
+      const { sdkCredentialProvider } =
         await credentialsManager.getCredentialProvider({ accountId });
+      if (!shared.has(accountId)) {
+        // The manager's provider assumes its role again each time it is asked.
+        shared.set(accountId, cachedUntilExpiry(sdkCredentialProvider));
+      }
+      const managerProvider = shared.get(accountId)!;
       const role = assumedRoleFor(config, accountId);
       if (!role || !initiator) {
         return managerProvider;
@@ -51,8 +64,6 @@ export function createAccountCredentials(options: {
       const sessionName = stsSessionName(initiator);
       const key = `${accountId}/${sessionName}`;
       if (!named.has(key)) {
-        const { sdkCredentialProvider: mainAccount } =
-          await credentialsManager.getCredentialProvider();
         const namedProvider = fromTemporaryCredentials({
           masterCredentials: mainAccount,
           params: {
@@ -94,7 +105,8 @@ const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
  * Holds the session until shortly before it expires: the SDK's
  * fromTemporaryCredentials calls AssumeRole every time it is asked, and every
  * new client asks (each step and status read opens its own clients), so
- * without this each of them paid an STS round trip per client.
+ * without this each of them paid an STS round trip per client. Clients that
+ * ask at once, before the first answer, wait for that one request.
  */
 export function cachedUntilExpiry(
   provider: AwsCredentialIdentityProvider,

@@ -2,13 +2,15 @@ import {
   EC2Client,
   paginateGetManagedPrefixListEntries,
 } from '@aws-sdk/client-ec2';
+import { allInOrder } from './allInOrder';
 import type { RouteTableFacts } from './routeTables';
 
 /**
  * The tables with each prefix-list route added to `routes` once per entry of
  * its list, so the route rules see every destination a table sends somewhere
  * (a customer-managed list may hold 10.0.0.0/8). One paginated call per
- * distinct list, in the tables' account; none when no table has such a route.
+ * distinct list, all at once, in the tables' account; none when no table has
+ * such a route.
  */
 export async function withPrefixListEntries(
   ec2: EC2Client,
@@ -21,8 +23,7 @@ export async function withPrefixListEntries(
       ),
     ),
   ];
-  const entries = new Map<string, string[]>();
-  for (const prefixListId of listIds) {
+  const entriesOf = async (prefixListId: string) => {
     const cidrs: string[] = [];
     for await (const page of paginateGetManagedPrefixListEntries(
       { client: ec2 },
@@ -35,8 +36,10 @@ export async function withPrefixListEntries(
         ),
       );
     }
-    entries.set(prefixListId, cidrs);
-  }
+    return cidrs;
+  };
+  const read = await allInOrder(listIds.map(entriesOf));
+  const entries = new Map(listIds.map((id, index) => [id, read[index]]));
   return tables.map(table => ({
     ...table,
     routes: [

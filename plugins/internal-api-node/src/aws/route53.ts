@@ -1,8 +1,8 @@
 import { InputError } from '@backstage/errors';
+import type { Route53Change } from '@internal/plugin-internal-api-common';
 import {
   ChangeResourceRecordSetsCommand,
   CreateHostedZoneCommand,
-  GetChangeCommand,
   GetHostedZoneCommand,
   ListHostedZonesByNameCommand,
   ListResourceRecordSetsCommand,
@@ -10,6 +10,7 @@ import {
   Route53Client,
   RRType,
 } from '@aws-sdk/client-route-53';
+import { route53ChangeOf } from './route53Changes';
 
 // A type, not an interface, so that it is JSON a checkpoint can store.
 export type HostedZoneFacts = {
@@ -244,8 +245,9 @@ export class DelegationTakenError extends InputError {
  * Creates the NS record with CREATE, never UPSERT: if anyone wrote a record of
  * that name since the plan, Route 53 refuses (InvalidChangeBatch) instead of
  * overwriting it. A record already holding exactly these name servers (an
- * earlier try whose answer was lost) counts as written. Returns the change id
- * to wait on, or undefined when there is nothing to wait for.
+ * earlier try whose answer was lost) counts as written. Returns the change as
+ * Route 53 accepted it (PENDING until it reaches every Route 53 name server),
+ * or undefined when the record was there already (its change id is lost).
  */
 export async function createNsRecord(
   route53: Route53Client,
@@ -253,7 +255,7 @@ export async function createNsRecord(
   name: string,
   nameServers: string[],
   ttlSeconds: number,
-): Promise<string | undefined> {
+): Promise<Route53Change | undefined> {
   try {
     const { ChangeInfo } = await route53.send(
       new ChangeResourceRecordSetsCommand({
@@ -274,7 +276,7 @@ export async function createNsRecord(
         },
       }),
     );
-    return ChangeInfo!.Id!;
+    return route53ChangeOf(ChangeInfo!);
   } catch (error) {
     if ((error as Error).name !== 'InvalidChangeBatch') {
       throw error;
@@ -291,37 +293,5 @@ export async function createNsRecord(
         'Find out who owns it; run the task again once the name is free.',
       values,
     );
-  }
-}
-
-export interface WaitOptions {
-  timeoutMs: number;
-  intervalMs: number;
-}
-
-/** Polls GetChange until INSYNC; a clear error when the deadline passes first. */
-export async function waitForChange(
-  route53: Route53Client,
-  changeId: string,
-  options: WaitOptions,
-): Promise<void> {
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    const { ChangeInfo } = await route53.send(
-      new GetChangeCommand({ Id: changeId }),
-    );
-    if (ChangeInfo?.Status === 'INSYNC') {
-      return;
-    }
-    if (Date.now() + options.intervalMs > deadline) {
-      throw new Error(
-        `Route 53 change ${changeId} was still ${
-          ChangeInfo?.Status ?? 'unknown'
-        } after ${Math.round(
-          options.timeoutMs / 1000,
-        )} s. The record is written and will propagate; re-run the task to confirm, or check the change in Route 53.`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, options.intervalMs));
   }
 }

@@ -7,6 +7,7 @@ import {
   paginateDescribeVpcEndpoints,
 } from '@aws-sdk/client-ec2';
 import type { SubnetFacts } from '@internal/plugin-internal-api-common';
+import { allInOrder } from './allInOrder';
 import { readRouteTables } from './routeTables';
 
 export interface VpcFacts {
@@ -43,7 +44,9 @@ export type SubnetDetails = SubnetFacts & {
 
 /**
  * Subnets of one VPC that match the filters, each with its route table. Two
- * paginated calls however many subnets and route tables the VPC has.
+ * paginated calls however many subnets and route tables the VPC has, sent
+ * at once (the tables are read even when no subnet matches: a call more
+ * then, a round trip less always).
  */
 export async function describeSubnets(
   ec2: EC2Client,
@@ -51,18 +54,24 @@ export async function describeSubnets(
   filters: Filter[],
 ): Promise<SubnetDetails[]> {
   const inVpc: Filter = { Name: 'vpc-id', Values: [vpcId] };
-  const subnets = [];
-  for await (const page of paginateDescribeSubnets(
-    { client: ec2 },
-    { Filters: [inVpc, ...filters] },
-  )) {
-    subnets.push(...(page.Subnets ?? []));
-  }
+  const matching = async () => {
+    const found = [];
+    for await (const page of paginateDescribeSubnets(
+      { client: ec2 },
+      { Filters: [inVpc, ...filters] },
+    )) {
+      found.push(...(page.Subnets ?? []));
+    }
+    return found;
+  };
+  const [subnets, tables] = await allInOrder([
+    matching(),
+    readRouteTables(ec2, vpcId),
+  ]);
   if (subnets.length === 0) {
     return [];
   }
 
-  const tables = await readRouteTables(ec2, vpcId);
   const routeTableBySubnet = new Map(
     tables.flatMap(table =>
       table.subnetIds.map(subnetId => [subnetId, table.routeTableId] as const),
@@ -94,7 +103,7 @@ export async function describeSubnets(
   });
 }
 
-/** Whether the VPC resolves DNS and gives instances DNS host names: two calls. */
+/** Whether the VPC resolves DNS and gives instances DNS host names: two calls, at once. */
 export async function describeVpcDns(ec2: EC2Client, vpcId: string) {
   const attribute = async (
     Attribute: 'enableDnsSupport' | 'enableDnsHostnames',
@@ -106,10 +115,11 @@ export async function describeVpcDns(ec2: EC2Client, vpcId: string) {
       (answer.EnableDnsSupport ?? answer.EnableDnsHostnames)?.Value,
     );
   };
-  return {
-    dnsSupport: await attribute('enableDnsSupport'),
-    dnsHostnames: await attribute('enableDnsHostnames'),
-  };
+  const [dnsSupport, dnsHostnames] = await allInOrder([
+    attribute('enableDnsSupport'),
+    attribute('enableDnsHostnames'),
+  ]);
+  return { dnsSupport, dnsHostnames };
 }
 
 /** A VPC endpoint that carries traffic. */

@@ -102,7 +102,6 @@ describe('applyDelegation when two tasks of one API race for the name', () => {
         checkpoint,
         taskId,
         nsTtlSeconds: 3600,
-        wait: { timeoutMs: 1_000, intervalMs: 10 },
       }),
     );
 

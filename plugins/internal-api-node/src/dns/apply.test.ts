@@ -9,6 +9,7 @@ import {
   startSandbox,
 } from '@internal/aws-sandbox';
 import type { JsonValue } from '@backstage/types';
+import type { Checkpoint } from '../checkpoint';
 import { createInternalApiContext, InternalApiContext } from '../context';
 import { applyDelegation } from './apply';
 import { planDelegation } from './plan';
@@ -38,6 +39,7 @@ describe('applyDelegation against the sandbox', () => {
     domainName: string,
     apiName: string,
     via: InternalApiContext = context,
+    checkpoint: Checkpoint = freshCheckpoint(),
   ) =>
     via.aws.withClients(undefined, async clients => {
       const plan = await planDelegation(via.internalApi, clients, {
@@ -46,10 +48,9 @@ describe('applyDelegation against the sandbox', () => {
         apiName,
       });
       return applyDelegation(plan, clients, {
-        checkpoint: freshCheckpoint(),
+        checkpoint,
         taskId: 'task-1',
         nsTtlSeconds: 3600,
-        wait: { timeoutMs: 1_000, intervalMs: 10 },
       });
     });
 
@@ -113,5 +114,50 @@ describe('applyDelegation against the sandbox', () => {
       'CreateHostedZone',
       'ChangeResourceRecordSets',
     ]);
+  });
+
+  it('returns the NS change as Route 53 accepted it, without waiting on it; a retry of the write reads it back', async () => {
+    const counter = countAwsCalls();
+    const counted = createInternalApiContext({
+      config: new ConfigReader(sandbox.landscape.config),
+      logger: mockServices.logger.mock(),
+      aws: { onClient: counter.onClient },
+    });
+    // One task's store, as the scaffolder keeps it across a resumed task's tries.
+    const stored = new Map<string, JsonValue>();
+    const checkpoint: Checkpoint = async (key, fn) => {
+      if (!stored.has(key)) {
+        stored.set(key, JSON.parse(JSON.stringify(await fn())));
+      }
+      return stored.get(key) as any;
+    };
+    const [first, resumed] = await counted.aws.withClients(
+      undefined,
+      async clients => {
+        const plan = await planDelegation(counted.internalApi, clients, {
+          domainName: 'accepted.acme.com',
+          accountId: SANDBOX_ACCOUNTS.orders,
+          apiName: 'accepted-api',
+        });
+        const options = { checkpoint, taskId: 'task-1', nsTtlSeconds: 3600 };
+        const applied = await applyDelegation(plan, clients, options);
+        const writes = counter.writes().length;
+        // The same plan again, as a try that stopped after its writes: every write is checkpointed.
+        const again = await applyDelegation(plan, clients, options);
+        expect(counter.writes()).toHaveLength(writes);
+        return [applied, again];
+      },
+    );
+
+    // moto accepts every change INSYNC; the PENDING case is the delegate action's pending test.
+    expect(first.nsChange).toEqual({
+      id: expect.stringMatching(/^C[A-Z0-9]+$/),
+      status: 'INSYNC',
+      submittedAt: expect.any(String),
+    });
+    expect(resumed).toEqual(first);
+    expect(counter.calls.map(call => call.operation)).not.toContain(
+      'GetChange',
+    );
   });
 });

@@ -1,12 +1,13 @@
-import type { DelegationChange } from '@internal/plugin-internal-api-common';
+import type {
+  DelegationChange,
+  Route53Change,
+} from '@internal/plugin-internal-api-common';
 import type { AwsClients } from '../aws/access';
 import {
   createPublicZone,
   DelegationTakenError,
   HostedZoneFacts,
   createNsRecord,
-  waitForChange,
-  WaitOptions,
 } from '../aws/route53';
 import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
 import { withdrawFromLostDelegation } from './lostDelegation';
@@ -16,9 +17,16 @@ import type { DelegationPlan } from './plan';
 /**
  * Makes the planned writes in order, each under its checkpoint: the zone
  * first (when it does not exist), then the parent's NS record with the zone's
- * name servers, and waits for Route 53 to report the change INSYNC. When
- * another task of the name delegated it first, the zone this task created is
- * removed (see lostDelegation.ts): a name never ends up with two zones.
+ * name servers. When another task of the name delegated it first, the zone
+ * this task created is removed (see lostDelegation.ts): a name never ends up
+ * with two zones.
+ *
+ * It does not wait for the NS change to be INSYNC: Route 53 has accepted it
+ * when ChangeResourceRecordSets answers, and it reaches every Route 53 name
+ * server within about a minute. Nothing in the task needs it sooner (ACM
+ * validates at deploy time, minutes later, and retries on its own), so the
+ * change is returned as Route 53 answered it (`nsChange`, PENDING or INSYNC)
+ * and the status card reads it again.
  */
 export async function applyDelegation(
   plan: DelegationPlan,
@@ -31,9 +39,13 @@ export async function applyDelegation(
      */
     taskId: string;
     nsTtlSeconds: number;
-    wait: WaitOptions;
   },
-): Promise<{ zone: HostedZoneFacts; changes: DelegationChange[] }> {
+): Promise<{
+  zone: HostedZoneFacts;
+  changes: DelegationChange[];
+  /** The NS write as Route 53 accepted it; absent when this run wrote no NS record or its answer was lost. */
+  nsChange?: Route53Change;
+}> {
   const { checkpoint } = options;
   const workloadDns = await clients.route53(plan.accountId, plan.region);
   const parentDns = await clients.route53(plan.parent.accountId, plan.region);
@@ -50,9 +62,9 @@ export async function applyDelegation(
   };
   const delegate = async (checkpointKey: string, nameServers: string[]) => {
     // In an object: the scaffolder stores a checkpoint's null or undefined as {}, which a retry
-    // would read back as a change id.
-    const { changeId } = await checkpoint(checkpointKey, async () => ({
-      changeId:
+    // would read back as a change. A try that finds the checkpoint gets the change back, unwritten again.
+    const { nsChange } = await checkpoint(checkpointKey, async () => ({
+      nsChange:
         (await createNsRecord(
           parentDns,
           plan.parent.hostedZoneId,
@@ -61,12 +73,10 @@ export async function applyDelegation(
           options.nsTtlSeconds,
         )) ?? null,
     }));
-    if (typeof changeId === 'string') {
-      await waitForChange(parentDns, changeId, options.wait);
-    }
+    return nsChange ?? undefined;
   };
-
   let zone = plan.childZone;
+  let nsChange: Route53Change | undefined;
   const written = new Map<number, DelegationChange['status']>();
   for (const write of plan.writes) {
     let failure: unknown;
@@ -75,7 +85,7 @@ export async function applyDelegation(
       if (write.op === 'create-zone') {
         zone = await checkpoint(write.checkpointKey, createZone);
       } else {
-        await delegate(write.checkpointKey, zone!.nameServers);
+        nsChange = await delegate(write.checkpointKey, zone!.nameServers);
       }
     } catch (error) {
       failure = error;
@@ -107,5 +117,9 @@ export async function applyDelegation(
     }
     written.set(write.change, 'created');
   }
-  return { zone: zone!, changes: changesAfter(plan.changes, written) };
+  return {
+    zone: zone!,
+    changes: changesAfter(plan.changes, written),
+    ...(nsChange ? { nsChange } : {}),
+  };
 }

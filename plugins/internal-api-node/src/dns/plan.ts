@@ -90,14 +90,18 @@ export async function planDelegation(
   if (apiName) {
     refuseClaimsOfOtherApis(domain, apiName, request.catalogClaims ?? []);
   }
+  const [workloadDns, parentDns] = await Promise.all([
+    clients.route53(accountId, region),
+    clients.route53(parentMatch.zone.accountId, region),
+  ]);
   return readDelegation({
     domain,
     accountId,
     region,
     apiName,
     parentMatch,
-    workloadDns: await clients.route53(accountId, region),
-    parentDns: await clients.route53(parentMatch.zone.accountId, region),
+    workloadDns,
+    parentDns,
   });
 }
 
@@ -115,21 +119,30 @@ async function readDelegation(options: {
   const { zone: parent, namesToParent } = options.parentMatch;
   const owner = `the owner of ${parent.domain} (zone ${parent.hostedZoneId}, account ${parent.accountId})`;
 
-  const { childZone, zoneOwner } = await adoptableZone({
-    workloadDns,
-    domain,
-    accountId,
-    apiName,
-    // Read only when the account holds more than one zone of the name (tasks racing for it).
-    delegatedTo: async () =>
-      (await readNsRecord(parentDns, parent.hostedZoneId, domain)) ?? [],
-  });
-  let delegated = false;
-  for (const name of namesToParent) {
-    const records =
+  // The reads are independent: all at once, each in its own account. Their
+  // answers are then judged in the order a one-by-one read would meet them
+  // (the zone, then the name, then each name above it), so the first refusal
+  // or AWS error is the same one whichever read ends first.
+  const [zoneRead, ...recordReads] = await Promise.allSettled([
+    adoptableZone({
+      workloadDns,
+      domain,
+      accountId,
+      apiName,
+      // Read only when the account holds more than one zone of the name (tasks racing for it).
+      delegatedTo: async () =>
+        (await readNsRecord(parentDns, parent.hostedZoneId, domain)) ?? [],
+    }),
+    ...namesToParent.map(name =>
       name === domain
-        ? await recordsAtOrBelowDomain(parentDns, parent, domain, owner)
-        : await listRecordsNamed(parentDns, parent.hostedZoneId, name);
+        ? recordsAtOrBelowDomain(parentDns, parent, domain, owner)
+        : listRecordsNamed(parentDns, parent.hostedZoneId, name),
+    ),
+  ]);
+  const { childZone, zoneOwner } = settled(zoneRead);
+  let delegated = false;
+  for (const [index, name] of namesToParent.entries()) {
+    const records = settled(recordReads[index]);
     const ns = records.find(record => record.Type === 'NS');
     const values = ns?.ResourceRecords?.map(r => r.Value!) ?? [];
     if (name !== domain) {
@@ -233,4 +246,12 @@ async function recordsAtOrBelowDomain(
     );
   }
   return records;
+}
+
+/** A settled read's value, or its error thrown as a one-by-one read would have thrown it. */
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') {
+    throw result.reason;
+  }
+  return result.value;
 }

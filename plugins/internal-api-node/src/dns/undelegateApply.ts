@@ -1,11 +1,8 @@
 import type { Route53Client } from '@aws-sdk/client-route-53';
 import { InputError } from '@backstage/errors';
 import type { AwsClients } from '../aws/access';
-import {
-  listRecordsAtAndBelow,
-  waitForChange,
-  WaitOptions,
-} from '../aws/route53';
+import { listRecordsAtAndBelow } from '../aws/route53';
+import { waitForChange, WaitOptions } from '../aws/route53Changes';
 import { deleteHostedZone, deleteRecordSet } from '../aws/route53Removal';
 import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
 import type { UndelegationChange, UndelegationPlan } from './undelegatePlan';
@@ -48,6 +45,11 @@ export async function applyUndelegation(
         );
         written.set(write.change, 'removed');
         if (typeof changeId === 'string') {
+          // The one INSYNC wait kept (issue 21 dropped the create path's). Until every parent
+          // name server has dropped the NS record, some still send resolvers to the zone's name
+          // servers; with the zone deleted first, that is a dangling delegation, the shape a
+          // subdomain takeover needs. (Resolvers' caches keep it up to the NS TTL either way.)
+          // It costs about a minute on decommission, where no one waits to use the API.
           await waitForChange(parentDns, changeId, options.wait);
         }
       } else {

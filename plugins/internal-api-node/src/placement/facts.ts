@@ -1,5 +1,6 @@
 import type { PlacementFacts } from '@internal/plugin-internal-api-common';
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import { allInOrder } from '../aws/allInOrder';
 import {
   describeVpcDns,
   describeVpcEndpoints,
@@ -69,20 +70,36 @@ export function presentTaskEndpoints(
   );
 }
 
+/** What the generated stack needs to know about the VPC, as EC2 says it. */
+export type VpcStackFacts = {
+  endpoints: VpcEndpointFacts[];
+  dns: { dnsSupport: boolean; dnsHostnames: boolean };
+};
+
 /**
  * Read-only: what the generated stack needs to know about the VPC (three
- * calls: its endpoints and its two DNS attributes), and why it cannot take
- * the stack's endpoints.
+ * calls, at once: its endpoints and its two DNS attributes). Needs no other
+ * read's answer, so the placement sends it with its own.
  */
-export async function readPlacementFacts(
+export async function readVpcStackFacts(
   ec2: EC2Client,
   vpcId: string,
+): Promise<VpcStackFacts> {
+  const [endpoints, dns] = await allInOrder([
+    describeVpcEndpoints(ec2, vpcId),
+    describeVpcDns(ec2, vpcId),
+  ]);
+  return { endpoints, dns };
+}
+
+/** The endpoints the stack need not create for these subnets, and why the VPC cannot take the stack's. */
+export function placementFacts(
+  read: VpcStackFacts,
+  vpcId: string,
   subnets: Pick<SubnetDetails, 'routeTableId'>[],
-): Promise<{ facts: PlacementFacts; problems: string[] }> {
-  const endpoints = await describeVpcEndpoints(ec2, vpcId);
-  const dns = await describeVpcDns(ec2, vpcId);
+): { facts: PlacementFacts; problems: string[] } {
   return {
-    facts: { vpcEndpoints: presentTaskEndpoints(endpoints, subnets) },
-    problems: dnsProblems(vpcId, dns),
+    facts: { vpcEndpoints: presentTaskEndpoints(read.endpoints, subnets) },
+    problems: dnsProblems(vpcId, read.dns),
   };
 }

@@ -21,7 +21,7 @@ import {
   subnetsByZone,
   validateSubnetFilters,
 } from './rules';
-import { allHaveEgress, readPlacementFacts } from './facts';
+import { allHaveEgress, placementFacts, readVpcStackFacts } from './facts';
 
 /**
  * Read-only: the subnets the filters match in a workload account's VPC, by
@@ -32,7 +32,8 @@ import { allHaveEgress, readPlacementFacts } from './facts';
  * account's configured one, a malformed filter, or a configured VPC that does
  * not exist. Three EC2 calls however many subnets and route tables, and two
  * more when a transit gateway is configured (its attachment of the VPC, as
- * the network account sees it, and the zones of the attachment's subnets).
+ * the network account sees it, and the zones of the VPC's subnets), all sent
+ * at once: one round trip after the accounts' sessions.
  */
 export async function planPlacement(
   internalApi: InternalApiConfig,
@@ -65,18 +66,38 @@ export async function planPlacement(
   }
 
   const ec2 = await clients.ec2(account);
-  const vpc = await describeVpc(ec2, vpcId);
+  const filters = subnetFilters.map(({ name, values }) => ({
+    Name: name,
+    Values: values,
+  }));
+  // Every read at once (none needs another's answer), then the checks in the
+  // order they always had: a VPC that is not there is refused first.
+  const reads = {
+    vpc: describeVpc(ec2, vpcId),
+    subnets: describeSubnets(ec2, vpcId, filters),
+    // The gateway's owner sees every attachment to it; the subnets are the
+    // workload account's, and an attachment's subnets are in its VPC.
+    attachments:
+      transitGateway &&
+      (async () =>
+        describeVpcAttachments(
+          await clients.ec2(transitGateway),
+          transitGateway.id,
+          [vpcId],
+        ))(),
+    subnetZones: transitGateway && subnetZones(ec2, { vpcId }),
+    facts: options.facts ? readVpcStackFacts(ec2, vpcId) : undefined,
+  };
+  await Promise.allSettled(Object.values(reads));
+
+  const vpc = await reads.vpc;
   if (!vpc) {
     throw new InputError(
       `The VPC configured for account ${accountId} (${account.title}), '${vpcId}', was not found in region ${region}. ` +
         'A platform engineer corrects internalApi.workloadAccounts[].vpcId in app-config.yaml.',
     );
   }
-  const subnets = await describeSubnets(
-    ec2,
-    vpcId,
-    subnetFilters.map(({ name, values }) => ({ Name: name, Values: values })),
-  );
+  const subnets = await reads.subnets;
   const zones = subnetsByZone(
     subnets.map(({ subnetId, availabilityZone, cidr, routeTableId }) => ({
       subnetId,
@@ -90,20 +111,12 @@ export async function planPlacement(
     ...subnetProblems(subnets, vpcId, vpc.vpcCidr),
   ];
   if (transitGateway && zones.length > 0) {
-    // The gateway's owner sees every attachment to it; the subnets are the workload account's.
-    const attachments = await describeVpcAttachments(
-      await clients.ec2(transitGateway),
-      transitGateway.id,
-      [vpcId],
-    );
     problems.push(
       ...attachmentProblems({
         vpcId,
         transitGatewayId: transitGateway.id,
-        attachments,
-        attachmentSubnetZones: await subnetZones(ec2, {
-          subnetIds: attachments.flatMap(attachment => attachment.subnetIds),
-        }),
+        attachments: (await reads.attachments)!,
+        attachmentSubnetZones: (await reads.subnetZones)!,
         zones: zones.map(zone => zone.availabilityZone),
       }),
     );
@@ -116,8 +129,8 @@ export async function planPlacement(
     problems.push(imageProblem);
   }
   let facts: PlacementFacts | undefined;
-  if (options.facts) {
-    const read = await readPlacementFacts(ec2, vpcId, subnets);
+  if (reads.facts) {
+    const read = placementFacts(await reads.facts, vpcId, subnets);
     facts = read.facts;
     problems.push(...read.problems);
   }

@@ -45,7 +45,9 @@ describe('applying routes with EC2 mocked', () => {
       'rtb-a (provider vpc-a) now routes 10.40.0.0/16 to pcx-9; it changed while the task ran. Nothing was replaced: ' +
         "ask the table's owner, then run the task again.\n" +
         'Routes created before this failure (a run with the same values keeps them):\n' +
-        '- rtb-c 10.10.0.0/16 -> tgw-1',
+        '- rtb-c 10.10.0.0/16 -> tgw-1\n' +
+        // Sent with the others, after the failed one in plan order: created all the same, and named.
+        '- tgw-rtb-1 10.10.0.0/16 -> tgw-attach-ours',
     );
   });
 
@@ -111,7 +113,9 @@ describe('applying routes with EC2 mocked', () => {
     expect(denied.stack).toMatch(
       /^UnauthorizedOperation: You are not authorized\n/,
     );
+    // The writes go out at once: nothing is created only when every one is refused.
     network.ec2.on(CreateRouteCommand).rejects(denied);
+    network.ec2.on(CreateTransitGatewayRouteCommand).rejects(denied);
     const error = await run().catch(e => e);
     expect(error.message).toBe(
       'You are not authorized.\nNo route was created before this failure.',

@@ -10,7 +10,12 @@ import {
   createStaticTgwRoute,
   mayCreateStaticTgwRoute,
 } from '../aws/transitGateway';
-import { changesAfter, Checkpoint, withCreatedBefore } from '../checkpoint';
+import {
+  changesAfter,
+  Checkpoint,
+  withCreatedBefore,
+  writeAtOnce,
+} from '../checkpoint';
 import type { RoutePlan, RouteWrite } from './plan';
 import { proveEc2WritesAllowed } from './permissions';
 import { readRoutesBack } from './readBack';
@@ -21,34 +26,31 @@ export const routeText = (route: RouteChange) =>
   `${route.routeTableId} ${route.destinationCidrBlock} -> ${route.target}`;
 
 /**
- * Makes each planned write under its checkpoint, in plan order; returns every
- * route with its status. When a write fails, the error says which routes the
- * task had already created, so nothing it left behind goes unmentioned (a
- * run with the same values finds them present and converges).
+ * Makes the planned writes, each under its checkpoint, all at once (each is a
+ * route of its own; see writeAtOnce); returns every route with its status.
+ * Reads nothing the plan read: only a write EC2 refuses as already there is
+ * read back. When a write fails, the error follows the first failure in plan
+ * order and says which routes the task created, so nothing it left behind
+ * goes unmentioned (a run with the same values finds them present and
+ * converges).
  */
 export async function applyRoutes(
   plan: RoutePlan,
   clients: AwsClients,
   checkpoint: Checkpoint,
 ): Promise<RouteChange[]> {
-  const written = new Map<number, RouteChange['status']>();
-  for (const write of plan.writes) {
-    const change = plan.changes[write.change];
-    try {
-      written.set(
-        write.change,
-        await checkpoint(write.checkpointKey, () =>
-          createRoute(clients, change, write),
-        ),
-      );
-    } catch (error) {
-      throw withCreatedBefore(error, plan.changes, written, {
-        describe: routeText,
-        created:
-          'Routes created before this failure (a run with the same values keeps them)',
-        nothing: 'No route was created before this failure.',
-      });
-    }
+  const { written, failure } = await writeAtOnce(
+    plan.writes,
+    checkpoint,
+    write => createRoute(clients, plan.changes[write.change], write),
+  );
+  if (failure) {
+    throw withCreatedBefore(failure, plan.changes, written, {
+      describe: routeText,
+      created:
+        'Routes created before this failure (a run with the same values keeps them)',
+      nothing: 'No route was created before this failure.',
+    });
   }
   return changesAfter(plan.changes, written);
 }

@@ -1,6 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { InputError } from '@backstage/errors';
 import type { AwsClients } from '../aws/access';
+import { allInOrder } from '../aws/allInOrder';
 
 /** One planned EC2 write, as the permission check sends it: a dry run. */
 export interface PlannedEc2Write {
@@ -17,7 +18,7 @@ export interface PlannedEc2Write {
 /**
  * Read-only: sends every planned write as an EC2 dry run, so a role that may
  * not make one fails the check step, before anything changes, and not
- * halfway through the apply. One call per write; throws one InputError
+ * halfway through the apply. One call per write, all at once; throws one InputError
  * naming every write that would be refused, with its account.
  */
 export async function proveEc2WritesAllowed(
@@ -25,16 +26,17 @@ export async function proveEc2WritesAllowed(
   clients: AwsClients,
   wording: { writes: string; nothingChanged: string },
 ): Promise<void> {
-  const denied: string[] = [];
-  for (const write of writes) {
-    const ec2 = await clients.ec2(write);
-    if (!(await write.allowed(ec2))) {
+  // Independent of one another: all at once, the answers in the plan's order.
+  const allowed = await allInOrder(
+    writes.map(async write => write.allowed(await clients.ec2(write))),
+  );
+  const denied = writes
+    .filter((_write, index) => !allowed[index])
+    .map(
       // The route on a line of its own: the task page's log viewer cuts long lines.
-      denied.push(
+      write =>
         `ec2:${write.operation} in account ${write.accountId} (${write.region}):\n  ${write.text}`,
-      );
-    }
-  }
+    );
   if (denied.length > 0) {
     throw new InputError(
       `The role the platform uses in these accounts may not make these ${

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type { AwsClients } from '../aws/access';
-import { describeVpc } from '../aws/vpcs';
+import { allInOrder } from '../aws/allInOrder';
 import type { Plan, PlannedWrite } from '../checkpoint';
 import { cidrsOverlap } from '../cidr';
 import {
@@ -10,7 +10,8 @@ import {
 } from '../config';
 import type { RouteChange, RouteConflict } from './rules';
 import { routeScope } from './scope';
-import { planTransitGatewayRoute, readAttachments } from './transitGateway';
+import { startRouteReads } from './reads';
+import { attachmentsOfSides, planTransitGatewayRoute } from './transitGateway';
 import { planSide, SkippedRouteTable, VpcSide } from './vpcSide';
 
 /**
@@ -68,8 +69,9 @@ export interface RouteRequest {
 
 /**
  * Read-only: checks the request against the config (before any AWS call), then
- * two describe calls per VPC and two for the transit gateway, however many
- * route tables there are. Throws one InputError listing every conflict, so
+ * two describe calls per VPC (three for a consumer: its subnets) and three for
+ * the transit gateway, however many route tables there are, all at once but
+ * one (startRouteReads). Throws one InputError listing every conflict, so
  * nothing is written unless everything can be.
  */
 export async function planRoutes(
@@ -118,34 +120,19 @@ export async function planRouteRegistration(
   },
 ): Promise<RoutePlan> {
   const { provider, consumers, transitGateway } = options;
-  const cidrOf = async (side: VpcSide) => {
-    const vpc = await describeVpc(await clients.ec2(side.location), side.vpcId);
-    if (!vpc) {
-      throw new InputError(
-        `${side.label}: VPC ${side.vpcId} was not found in account ${side.location.accountId}, region ${side.location.region}.`,
-      );
-    }
-    return vpc.vpcCidr;
-  };
-  const providerCidr = await cidrOf(provider);
-  const consumerCidrs = await Promise.all(consumers.map(cidrOf));
+  const reads = startRouteReads(clients, options);
+  await reads.settled;
+  // Decided in the order the reads were once made in: a missing VPC first.
+  const providerCidr = await reads.providerCidr;
+  const consumerCidrs = await allInOrder(reads.consumerCidrs);
   const overlappingConsumers = consumerOverlaps(consumers, consumerCidrs);
 
   const sides = [
-    ...(await Promise.all(
-      consumers.map(async (consumer, index) =>
-        planSide(
-          clients,
-          consumer,
-          consumerCidrs[index],
-          [providerCidr],
-          transitGateway.id,
-        ),
-      ),
-    )),
-    await planSide(
-      clients,
-      provider,
+    ...(await allInOrder(reads.consumerSides)).map((read, index) =>
+      planSide(read, consumerCidrs[index], [providerCidr], transitGateway.id),
+    ),
+    planSide(
+      await reads.providerSide,
       providerCidr,
       consumerCidrs,
       transitGateway.id,
@@ -172,15 +159,18 @@ export async function planRouteRegistration(
     }
   }
 
-  const network = await clients.ec2(transitGateway);
-  const attachments = await readAttachments(network, transitGateway, sides);
+  const attachments = attachmentsOfSides(
+    await reads.attachments,
+    transitGateway,
+    sides,
+  );
   conflicts.push(...attachments.conflicts);
   const providerAttachment = attachments.of.get(provider.vpcId);
 
   const { routeTableId } = transitGateway;
   if (routeTableId && providerAttachment) {
-    const tgwRoute = await planTransitGatewayRoute(
-      network,
+    const tgwRoute = planTransitGatewayRoute(
+      (await reads.transitGatewayTable)!,
       { ...transitGateway, routeTableId },
       { attachmentId: providerAttachment.attachmentId, cidr: providerCidr },
       consumers.flatMap(consumer => {

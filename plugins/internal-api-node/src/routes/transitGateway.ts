@@ -1,10 +1,11 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { leadsOnlyTo, targetText } from '../aws/routeTables';
+import { allInOrder } from '../aws/allInOrder';
 import {
   carriesTraffic,
-  describeVpcAttachments,
   findTgwRoutes,
   readAssociatedAttachments,
+  TransitGatewayRoute,
   VpcAttachment,
 } from '../aws/transitGateway';
 import type { TransitGatewayConfig } from '../config';
@@ -12,23 +13,19 @@ import type { RouteChange, RouteConflict } from './rules';
 import type { SidePlan } from './vpcSide';
 
 /**
- * The transit gateway attachment of each VPC that carries traffic (one call
- * in the network account for all of them), and a conflict for each VPC
+ * The transit gateway attachment of each VPC that carries traffic, from the
+ * gateway's attachments of those VPCs (`all`: one call in the network account
+ * for all of them), and a conflict for each VPC
  * without one (a pending or deleting attachment is not an attachment: routes
  * to a VPC the gateway cannot reach would lead nowhere), and for each
  * consumer whose attachment has no subnet in a zone its workloads use
  * (resources in a zone without an attachment subnet cannot reach the gateway).
  */
-export async function readAttachments(
-  network: EC2Client,
+export function attachmentsOfSides(
+  all: VpcAttachment[],
   transitGateway: TransitGatewayConfig,
   sides: Pick<SidePlan, 'side' | 'zones' | 'zoneOf'>[],
-): Promise<{ of: Map<string, VpcAttachment>; conflicts: RouteConflict[] }> {
-  const all = await describeVpcAttachments(
-    network,
-    transitGateway.id,
-    sides.map(({ side }) => side.vpcId),
-  );
+): { of: Map<string, VpcAttachment>; conflicts: RouteConflict[] } {
   const of = new Map<string, VpcAttachment>();
   const conflicts: RouteConflict[] = [];
   for (const { side, zones, zoneOf } of sides) {
@@ -64,22 +61,46 @@ export async function readAttachments(
   return { of, conflicts };
 }
 
+/** What the network account says of the configured transit gateway route table. */
+export type TransitGatewayTableReads = {
+  /** The attachments associated with it. */
+  associated: Set<string>;
+  /** Its static and propagated routes for the provider's CIDR. */
+  routes: TransitGatewayRoute[];
+};
+
 /**
- * Read-only, in the network account (two calls): the static route to the
- * provider's attachment, or why it cannot be ensured. Consumers' traffic is
+ * Read-only, in the network account (two calls, at once): what the table
+ * holds for the provider's CIDR and which attachments it routes for.
+ */
+export async function readTransitGatewayTable(
+  network: EC2Client,
+  routeTableId: string,
+  providerCidr: Promise<string>,
+): Promise<TransitGatewayTableReads> {
+  const [associated, routes] = await allInOrder([
+    readAssociatedAttachments(network, routeTableId),
+    providerCidr.then(cidr => findTgwRoutes(network, routeTableId, cidr)),
+  ]);
+  return { associated, routes };
+}
+
+/**
+ * The static route to the provider's attachment, or why it cannot be
+ * ensured. Consumers' traffic is
  * routed by the table their attachment is associated with, so each consumer
  * attachment must be associated with the configured table, or the route
  * would never be used. An existing static or propagated route for the CIDR
  * is fine only when it leads to the provider's attachment alone.
  */
-export async function planTransitGatewayRoute(
-  network: EC2Client,
+export function planTransitGatewayRoute(
+  table: TransitGatewayTableReads,
   transitGateway: TransitGatewayConfig & { routeTableId: string },
   provider: { attachmentId: string; cidr: string },
   consumers: { label: string; attachmentId: string }[],
-): Promise<{ change?: RouteChange; conflicts: RouteConflict[] }> {
+): { change?: RouteChange; conflicts: RouteConflict[] } {
   const { routeTableId } = transitGateway;
-  const associated = await readAssociatedAttachments(network, routeTableId);
+  const { associated, routes } = table;
   const conflicts = consumers
     .filter(consumer => !associated.has(consumer.attachmentId))
     .map(
@@ -88,7 +109,6 @@ export async function planTransitGatewayRoute(
         `${routeTableId} (internalApi.transitGateway.routeTableId), so its traffic would never use the route to the API. ` +
         'Ask the network team to associate it, or configure the route table it is associated with',
     );
-  const routes = await findTgwRoutes(network, routeTableId, provider.cidr);
   // A static route takes precedence over a propagated one for the same CIDR.
   const existing = routes.find(route => route.type === 'static') ?? routes[0];
   if (existing && !leadsOnlyTo(existing, provider.attachmentId)) {

@@ -25,15 +25,22 @@ export type SkippedRouteTable = {
   reason: string;
 };
 
-export type SidePlan = {
+/** What the plan knows of one VPC side once its reads are in. */
+export type SideReads = {
   side: VpcSide;
-  changes: RouteChange[];
-  conflicts: RouteConflict[];
+  /** The tables that may get routes, each prefix-list route as one route per entry. */
+  routed: RouteTableFacts[];
   skipped: SkippedRouteTable[];
   /** The zones of the subnets whose tables get routes (consumers only: the provider's are placement's). */
   zones?: string[];
   /** Zone of every subnet of the VPC, by id (consumers only). */
   zoneOf?: Map<string, string>;
+};
+
+/** One VPC side's routes: what it needs, what stands in the way. */
+export type SidePlan = Omit<SideReads, 'routed'> & {
+  changes: RouteChange[];
+  conflicts: RouteConflict[];
 };
 
 /**
@@ -63,20 +70,23 @@ export function tablesInUse(
 }
 
 /**
- * Read-only: the routes one VPC needs to `destinations`. Reads the route
- * tables (one paginated call), the subnets of a consumer VPC (one more) and
- * each prefix list its tables route (one per list). Edge route tables and
- * tables no subnet uses are skipped, with the reason.
+ * Read-only: one VPC's route tables (one paginated call) and, for a consumer
+ * VPC, its subnets (one more, sent with it), then each prefix list its
+ * tables route (one per list, at once, after the tables: only they name
+ * the lists). Edge route tables and tables no subnet uses are skipped, with
+ * the reason.
  */
-export async function planSide(
+export async function readSide(
   clients: AwsClients,
   side: VpcSide,
-  vpcCidr: string,
-  destinations: string[],
-  transitGatewayId: string,
-): Promise<SidePlan> {
+): Promise<SideReads> {
   const ec2 = await clients.ec2(side.location);
-  const tables = await readRouteTables(ec2, side.vpcId, side.routeTableIds);
+  const tablesRead = readRouteTables(ec2, side.vpcId, side.routeTableIds);
+  const zonesRead = side.routeTableIds
+    ? undefined
+    : subnetZones(ec2, { vpcId: side.vpcId });
+  await Promise.allSettled([tablesRead, zonesRead]);
+  const tables = await tablesRead;
   const missing =
     side.routeTableIds?.filter(
       id => !tables.some(t => t.routeTableId === id),
@@ -104,8 +114,8 @@ export async function planSide(
   });
   let zones: string[] | undefined;
   let zoneOf: Map<string, string> | undefined;
-  if (!side.routeTableIds) {
-    zoneOf = await subnetZones(ec2, { vpcId: side.vpcId });
+  if (zonesRead) {
+    zoneOf = await zonesRead;
     const inUse = tablesInUse(routed, zoneOf);
     for (const table of inUse.unused) {
       skipped.push({
@@ -119,24 +129,38 @@ export async function planSide(
     routed = inUse.used;
     zones = inUse.zones;
   }
-  const withEntries = await withPrefixListEntries(ec2, routed);
+  return {
+    side,
+    routed: await withPrefixListEntries(ec2, routed),
+    skipped,
+    zones,
+    zoneOf,
+  };
+}
+
+/** The routes one VPC needs to `destinations`, from its reads. */
+export function planSide(
+  read: SideReads,
+  vpcCidr: string,
+  destinations: string[],
+  transitGatewayId: string,
+): SidePlan {
+  const { routed, ...rest } = read;
+  const { side } = read;
   const results = destinations.map(destinationCidrBlock =>
     planVpcRoutes({
       accountId: side.location.accountId,
       region: side.location.region,
       vpcLabel: side.label,
       vpcCidr,
-      tables: withEntries,
+      tables: routed,
       destinationCidrBlock,
       transitGatewayId,
     }),
   );
   return {
-    side,
+    ...rest,
     changes: results.flatMap(r => r.changes),
     conflicts: results.flatMap(r => r.conflicts),
-    skipped,
-    zones,
-    zoneOf,
   };
 }

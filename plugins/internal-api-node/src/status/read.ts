@@ -39,6 +39,8 @@ export type StatusRequest = {
   hostedZoneId: string;
   /** Names from the consumers annotation. */
   consumers: string[];
+  /** The parent's NS change the delegate action made (delegation-change annotation), a bare `C…` id. */
+  delegationChangeId?: string;
 };
 
 export type ApiStatusReading = Omit<
@@ -108,7 +110,7 @@ const providerTables = (
  * workload account the zone (GetHostedZone, one ListResourceRecordSets page
  * for the API's names) and the provider VPC (DescribeVpcs,
  * DescribeRouteTables); in the parent zone's account one
- * ListResourceRecordSets; per consumer VPC DescribeVpcs, DescribeRouteTables
+ * ListResourceRecordSets and, with a delegation change id, one GetChange; per consumer VPC DescribeVpcs, DescribeRouteTables
  * and DescribeSubnets; in the network account the provider's attachments and
  * the gateway's route for its CIDR. A fixed number of calls, whatever the
  * number of route tables or of other APIs in the VPC (plus one per prefix

@@ -9,6 +9,7 @@ import {
   readHostedZone,
   readNsRecord,
 } from '../aws/route53';
+import { readChange } from '../aws/route53Changes';
 import type { InternalApiConfig } from '../config';
 import { findParentZone } from '../dns/names';
 import { apiOfZone } from '../dns/ownership';
@@ -18,8 +19,11 @@ import { delegationStatus, zoneStatus } from './rules';
 
 /**
  * The API's zone (its mark, its records: deployed when it holds more than the
- * apex) and its delegation (the parent's NS against the zone's name servers):
- * three Route 53 reads in the workload account, one in the parent's.
+ * apex) and its delegation (the parent's NS against the zone's name servers,
+ * and whether the NS change the task made is in sync yet): three Route 53
+ * reads in the workload account, one or two (GetChange, with the entity's
+ * delegation-change annotation) in the parent's. The change belongs to the
+ * parent zone's account, so it is read with that account's credentials.
  */
 export async function readDns(
   internalApi: InternalApiConfig,
@@ -59,17 +63,20 @@ export async function readDns(
     };
   }
   const parentDns = await clients.route53(parent.accountId, region);
+  const [parentNameServers, change] = await Promise.all([
+    readNsRecord(parentDns, parent.hostedZoneId, domain),
+    request.delegationChangeId
+      ? readChange(parentDns, request.delegationChangeId)
+      : undefined,
+  ]);
   return {
     zone,
     delegation: delegationStatus({
       parent,
       domain,
-      parentNameServers: await readNsRecord(
-        parentDns,
-        parent.hostedZoneId,
-        domain,
-      ),
+      parentNameServers,
       zoneNameServers: found?.nameServers ?? [],
+      change,
     }),
   };
 }

@@ -1,3 +1,4 @@
+import type { Route53Change } from '@internal/plugin-internal-api-common';
 import { delegationStatus, zoneStatus } from './rules';
 
 // The entity card's DNS verdicts, over plain data as readDns hands it over:
@@ -25,6 +26,37 @@ describe("the API's delegation and zone", () => {
       parentNameServers: ['NS-2.awsdns-02.net.', 'ns-1.awsdns-01.org.'],
       zoneNameServers: zoneNs,
     });
+  });
+
+  it("present carries the task's NS change as Route 53 reports it; propagating is no drift", () => {
+    const withChange = (
+      parentNameServers: string[] | undefined,
+      change: Route53Change,
+    ) =>
+      delegationStatus({
+        parent,
+        domain: 'orders.api.acme.com',
+        parentNameServers,
+        zoneNameServers: zoneNs,
+        change,
+      });
+    const pending: Route53Change = {
+      id: 'C2682N5HXP0BZ4',
+      status: 'PENDING',
+      submittedAt: '2026-11-26T10:00:00.000Z',
+    };
+    expect(withChange(zoneNs, pending)).toEqual({
+      parentDomain: 'acme.com',
+      state: 'present',
+      parentNameServers: zoneNs,
+      zoneNameServers: zoneNs,
+      change: pending,
+    });
+    expect(
+      withChange(zoneNs, { id: 'C2682N5HXP0BZ4', status: 'INSYNC' }).change,
+    ).toEqual({ id: 'C2682N5HXP0BZ4', status: 'INSYNC' });
+    // Without the record, whether its change propagated says nothing.
+    expect(withChange(undefined, pending).change).toBeUndefined();
   });
 
   it('missing: the parent has no NS record, naming the owner to ask', () => {

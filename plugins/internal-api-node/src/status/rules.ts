@@ -1,5 +1,6 @@
 import type {
   DelegationStatus,
+  Route53Change,
   RouteStatus,
   ZoneStatus,
 } from '@internal/plugin-internal-api-common';
@@ -156,13 +157,19 @@ export function tgwRouteStatus(options: {
   }
 }
 
-/** The parent's NS record for the domain against the zone's name servers. */
+/**
+ * The parent's NS record for the domain against the zone's name servers.
+ * A delegation that is present carries the change that made it, when it was
+ * read: PENDING is no drift, Route 53 is still propagating it.
+ */
 export function delegationStatus(options: {
   parent: ParentZone;
   domain: string;
   /** The values of the parent's NS record of the domain, undefined when it has none. */
   parentNameServers?: string[];
   zoneNameServers: string[];
+  /** The NS change the delegate action made, as GetChange answers now. */
+  change?: Route53Change;
 }): DelegationStatus {
   const { parent, domain, zoneNameServers } = options;
   const owner = `the owner of ${parent.domain} (zone ${parent.hostedZoneId}, account ${parent.accountId})`;
@@ -186,7 +193,11 @@ export function delegationStatus(options: {
       todo: `${parent.domain} delegates ${domain} to other name servers than the API's zone: it was delegated elsewhere or changed by hand. Ask ${owner}; the platform never overwrites it`,
     };
   }
-  return { ...base, state: 'present' };
+  return {
+    ...base,
+    state: 'present',
+    ...(options.change ? { change: options.change } : {}),
+  };
 }
 
 /** The API's zone: whether it is there and marked for the API, and whether the stack wrote records into it. */

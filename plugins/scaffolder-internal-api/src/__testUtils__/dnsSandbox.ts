@@ -23,9 +23,12 @@ export const ORDERS_API_NAME = 'orders-api';
  * the action itself, run for the API orders-api in Orders with its AWS calls
  * counted and a catalog holding `catalogEntities` (empty by default); and
  * the undelegate action, run the same way. Each run has its own mock auditor.
+ * `sandboxOptions` go to startSandbox, e.g. `awsLatency` to keep changes PENDING.
  */
-export async function startDnsSandbox() {
-  const sandbox = await startSandbox();
+export async function startDnsSandbox(
+  sandboxOptions: Parameters<typeof startSandbox>[0] = {},
+) {
+  const sandbox = await startSandbox(sandboxOptions);
   const landscape: Landscape = await addParentZone(
     sandbox.moto,
     sandbox.landscape,
@@ -53,10 +56,7 @@ export async function startDnsSandbox() {
       failCall: options.failCall,
       catalogEntities: options.catalogEntities,
     });
-    const action = createDelegateSubdomainAction({
-      ...context,
-      changeWait: { timeoutMs: 5_000, intervalMs: 10 },
-    });
+    const action = createDelegateSubdomainAction(context);
     const result = runAction(
       action,
       {

@@ -69,6 +69,12 @@ describe('internal-api:dns:delegate against the emulator', () => {
           status: 'created',
         },
       ],
+      // moto accepts every change INSYNC (the PENDING case: delegateSubdomain.pending.test.ts).
+      delegationChange: {
+        id: expect.stringMatching(/^C[A-Z0-9]+$/),
+        status: 'INSYNC',
+        submittedAt: expect.any(String),
+      },
     });
     expect(await parentRecords('acme.com', 'orders.acme.com')).toEqual([
       { type: 'NS', values: [...nameServers].sort() },
@@ -78,12 +84,13 @@ describe('internal-api:dns:delegate against the emulator', () => {
       'CreateHostedZone',
       'ChangeResourceRecordSets',
     ]);
-    // A change a line, short enough for the task page.
+    // A change a line, then what "done" means for DNS; short enough for the task page.
     expect(log).toEqual([
       'Wrote:',
       ...outputs.changes.map(
         (change: { target: string }) => `- ${change.target}`,
       ),
+      `Route 53 accepted the delegation (change ${outputs.delegationChange.id}): in sync.`,
     ]);
     expect(linesTooLong(log)).toEqual([]);
   });
@@ -94,6 +101,8 @@ describe('internal-api:dns:delegate against the emulator', () => {
     const second = await result;
 
     expect(counter.writes()).toEqual([]);
+    // Nothing written, so no change to report: the first run's is on the entity.
+    expect(second.delegationChange).toBeUndefined();
     expect(second.hostedZoneId).toBe(first.hostedZoneId);
     expect(second.changes.map((c: { status: string }) => c.status)).toEqual([
       'unchanged',
@@ -112,6 +121,7 @@ describe('internal-api:dns:delegate against the emulator', () => {
     expect(counter.writes()).toEqual([]);
     expect(counter.calls.length).toBeGreaterThan(0);
     expect(outputs.hostedZoneId).toBe(DRY_RUN_ZONE_ID);
+    expect(outputs.delegationChange).toBeUndefined();
     expect(
       outputs.changes.map(
         (c: { change: string; status: string }) => `${c.change}:${c.status}`,

@@ -3,13 +3,13 @@ import {
   DELEGATE_SUBDOMAIN_ACTION_ID,
   DelegationChange,
   inputProperties,
+  Route53Change,
 } from '@internal/plugin-internal-api-common';
 import {
   applyDelegation,
   InternalApiContext,
   normalizeDomainName,
   planDelegation,
-  WaitOptions,
 } from '@internal/plugin-internal-api-node';
 import type { CatalogAccess } from '../catalog/catalogAccess';
 import { findNameClaims } from '../catalog/nameClaims';
@@ -26,8 +26,6 @@ export interface DelegateSubdomainOptions
   extends InternalApiContext,
     CatalogAccess,
     AuditAccess {
-  /** How long to wait for Route 53 to report the NS change INSYNC; default 3 minutes, polled every 5 s. */
-  changeWait?: WaitOptions;
   /** TTL of the NS record in the parent zone; default 3600 s. */
   nsTtlSeconds?: number;
 }
@@ -46,14 +44,14 @@ export function createDelegateSubdomainAction(
     catalog: options.catalog,
     auth: options.auth,
   };
-  const wait = options.changeWait ?? { timeoutMs: 180_000, intervalMs: 5_000 };
   return createTemplateAction({
     id: DELEGATE_SUBDOMAIN_ACTION_ID,
     description:
       "Creates the API's public hosted zone in the workload account (if absent), marked with the API's name, and " +
       'delegates it with an NS record from the closest configured parent zone. Refuses to take over existing ' +
       'delegations or records, a zone another API created, or a domain another catalog entity annotates ' +
-      '(internal-api.platform/domain).',
+      '(internal-api.platform/domain). Does not wait for Route 53 to report the NS change INSYNC: it outputs the ' +
+      'change as accepted (delegationChange), and the entity card shows when it is in sync.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -96,6 +94,18 @@ export function createDelegateSubdomainAction(
               }),
             )
             .describe('Each write: unchanged, planned (dry-run) or created'),
+        delegationChange: z =>
+          z
+            .object({
+              id: z.string(),
+              status: z.enum(['PENDING', 'INSYNC']),
+              submittedAt: z.string().optional(),
+            })
+            .optional()
+            .describe(
+              "The parent's NS change as Route 53 accepted it (id C…, PENDING until every Route 53 name server " +
+                'has it, about a minute); absent when this run wrote no NS record. The task does not wait for INSYNC.',
+            ),
       },
     },
     async handler(ctx) {
@@ -116,10 +126,11 @@ export function createDelegateSubdomainAction(
         });
         let zone = plan.childZone;
         let changes: DelegationChange[] = plan.changes;
+        let nsChange: Route53Change | undefined;
         if (ctx.isDryRun || ctx.input.planOnly) {
           logChanges(ctx.logger, 'Plan only, would write', changes);
         } else {
-          ({ zone, changes } = await applyDelegation(plan, clients, {
+          ({ zone, changes, nsChange } = await applyDelegation(plan, clients, {
             checkpoint: auditedCheckpoint(
               taskAudit(options.auditor, ctx, DELEGATE_SUBDOMAIN_ACTION_ID),
               ctx,
@@ -129,17 +140,35 @@ export function createDelegateSubdomainAction(
             // Marks the zone `internal-api/<apiName>/<task id>`: the same on every retry of this task.
             taskId: ctx.task.id,
             nsTtlSeconds: options.nsTtlSeconds ?? 3600,
-            wait,
           }));
           logChanges(ctx.logger, 'Wrote', changes);
+          for (const line of nsChange ? acceptedLines(nsChange) : []) {
+            ctx.logger.info(line);
+          }
         }
         ctx.output('hostedZoneId', zone?.hostedZoneId ?? DRY_RUN_ZONE_ID);
         ctx.output('nameServers', zone?.nameServers ?? []);
         ctx.output('parentDomain', plan.parent.domain);
         ctx.output('changes', changes);
+        if (nsChange) {
+          ctx.output('delegationChange', nsChange);
+        }
       });
     },
   });
+}
+
+/**
+ * What "done" means for DNS: Route 53 accepted the delegation; in sync comes
+ * later on its own. Short lines: the task page's log viewer cuts long ones.
+ */
+function acceptedLines(change: Route53Change): string[] {
+  return change.status === 'INSYNC'
+    ? [`Route 53 accepted the delegation (change ${change.id}): in sync.`]
+    : [
+        `Route 53 accepted the delegation (change ${change.id}, PENDING).`,
+        "It is in sync within about a minute; the API's card shows when.",
+      ];
 }
 
 function logChanges(

@@ -42,7 +42,7 @@ describe('audit events of the DNS actions', () => {
     const { result, counter, auditor } = dnsSandbox.delegate({
       domainName: DOMAIN,
     });
-    const { hostedZoneId } = await result;
+    const { hostedZoneId, delegationChange } = await result;
 
     expect(operations(counter.writes())).toEqual([
       'CreateHostedZone',
@@ -77,6 +77,8 @@ describe('audit events of the DNS actions', () => {
           change: 'create',
           operation: 'ChangeResourceRecordSets',
           result: 'created',
+          // The change Route 53 accepted: the entity's status reads it again.
+          changeId: delegationChange.id,
         },
       },
     ]);

@@ -125,9 +125,10 @@ export const delegationWriteEvent =
         resource: nsRecord(plan),
         operation: 'ChangeResourceRecordSets',
       },
-      // No change id: the record already held exactly these name servers.
-      outcome: ({ changeId }: { changeId: string | null }) => ({
-        result: changeId ? 'created' : 'already-present',
+      // No change: the record already held exactly these name servers.
+      outcome: ({ nsChange }: { nsChange: { id: string } | null }) => ({
+        result: nsChange ? 'created' : 'already-present',
+        ...(nsChange && { changeId: nsChange.id }),
       }),
     };
   };

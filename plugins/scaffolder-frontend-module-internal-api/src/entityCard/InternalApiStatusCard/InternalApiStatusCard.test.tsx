@@ -4,6 +4,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type {
   InternalApiStatus,
+  Route53Change,
   RouteStatus,
 } from '@internal/plugin-internal-api-common';
 import { screen, within } from '@testing-library/react';
@@ -86,7 +87,7 @@ async function renderCard(
 ) {
   const lookups = mockLookups();
   lookups.getStatus.mockImplementation(answer);
-  await renderInTestApp(
+  const rendered = await renderInTestApp(
     <TestApiProvider apis={[[internalApiLookupsApiRef, lookups]]}>
       <EntityProvider entity={entity}>
         <InternalApiStatusCard />
@@ -94,7 +95,7 @@ async function renderCard(
     </TestApiProvider>,
     { mountedRoutes },
   );
-  return lookups;
+  return Object.assign(lookups, { unmount: rendered.unmount });
 }
 
 /** Where a button leads: its path and the form data it prefills. */
@@ -154,6 +155,36 @@ describe('InternalApiStatusCard', () => {
       namespace: 'default',
       name: 'orders-api',
     });
+  });
+
+  it('shows the delegation propagating beside "Delegated from", then in sync, as the status reads it', async () => {
+    const submittedAt = '2026-11-26T10:00:00.000Z';
+    const withChange = (change: Route53Change) => async () => ({
+      ...healthy,
+      delegation: { ...healthy.delegation, change },
+    });
+    const { unmount } = await renderCard(
+      withChange({ id: 'C2682N5HXP0BZ4', status: 'PENDING', submittedAt }),
+    );
+
+    const delegated = await screen.findByText('Delegated from api.acme.com');
+    // The detail sits beside the line, not in it: its text stays "Delegated from …".
+    expect(delegated.parentElement).toHaveTextContent(
+      `Delegated from api.acme.com · propagating (submitted ${new Date(
+        submittedAt,
+      ).toLocaleTimeString()}, change C2682N5HXP0BZ4): in sync within about a minute`,
+    );
+    // Propagating is not drift.
+    expect(screen.queryByText(/drifted/)).not.toBeInTheDocument();
+    unmount();
+
+    await renderCard(withChange({ id: 'C2682N5HXP0BZ4', status: 'INSYNC' }));
+    expect(
+      (await screen.findByText('Delegated from api.acme.com')).parentElement,
+    ).toHaveTextContent(
+      'Delegated from api.acme.com · in sync (change C2682N5HXP0BZ4)',
+    );
+    expect(screen.queryByText(/propagating/)).not.toBeInTheDocument();
   });
 
   it('shows where a taken route leads and what to do, with the drift on top', async () => {

@@ -4,6 +4,7 @@ import {
   ResponseErrorPanel,
   StatusError,
   StatusOK,
+  StatusPending,
   StatusWarning,
   WarningPanel,
 } from '@backstage/core-components';
@@ -29,21 +30,30 @@ import Typography from '@material-ui/core/Typography';
 import { internalApiLookupsApiRef } from '../../api/InternalApiLookups';
 import { useLookup } from '../../lookups/useLookup';
 import { Day2Buttons } from './Day2Buttons';
-import { consumerRouteRows, routeStateText } from './logic';
+import { consumerRouteRows, delegationSyncText, routeStateText } from './logic';
 
-/** A status icon with its text and, for a problem, what to do. */
+/** A status icon with its text, a detail beside it, and, for a problem, what to do. */
 function StatusLine(props: {
-  level: 'ok' | 'warning' | 'error';
+  level: 'ok' | 'pending' | 'warning' | 'error';
   text: string;
+  detail?: string;
   todo?: string;
 }) {
-  const Icon = { ok: StatusOK, warning: StatusWarning, error: StatusError }[
-    props.level
-  ];
+  const Icon = {
+    ok: StatusOK,
+    pending: StatusPending,
+    warning: StatusWarning,
+    error: StatusError,
+  }[props.level];
   return (
     <Box mb={1}>
       <Typography variant="body2">
         <Icon>{props.text}</Icon>
+        {props.detail && (
+          <Typography component="span" variant="body2" color="textSecondary">
+            {` · ${props.detail}`}
+          </Typography>
+        )}
       </Typography>
       {props.todo && (
         <Typography variant="caption" color="textSecondary">
@@ -68,10 +78,12 @@ function DelegationLine({ delegation }: { delegation: DelegationStatus }) {
     missing: 'error',
     different: 'error',
   } as const;
+  const sync = delegation.change && delegationSyncText(delegation.change);
   return (
     <StatusLine
-      level={level[delegation.state]}
+      level={sync && !sync.inSync ? 'pending' : level[delegation.state]}
       text={text}
+      detail={sync?.text}
       todo={delegation.todo}
     />
   );

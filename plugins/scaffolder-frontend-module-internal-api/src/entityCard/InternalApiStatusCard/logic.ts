@@ -1,5 +1,6 @@
 import type {
   ConsumerRouteStatus,
+  Route53Change,
   RouteStatus,
 } from '@internal/plugin-internal-api-common';
 
@@ -124,4 +125,27 @@ export function consumerRouteRows(
       })),
     );
   });
+}
+
+/**
+ * Whether Route 53 has the delegation on every name server yet, beside
+ * "Delegated from …": the task reports the NS change accepted (PENDING) and
+ * does not wait; it is in sync within about a minute. Propagating is not a
+ * problem.
+ */
+export function delegationSyncText(
+  change: Route53Change,
+  formatTime: (iso: string) => string = iso =>
+    new Date(iso).toLocaleTimeString(),
+): { text: string; inSync: boolean } {
+  if (change.status === 'INSYNC') {
+    return { text: `in sync (change ${change.id})`, inSync: true };
+  }
+  const submitted = change.submittedAt
+    ? `submitted ${formatTime(change.submittedAt)}, `
+    : '';
+  return {
+    text: `propagating (${submitted}change ${change.id}): in sync within about a minute`,
+    inSync: false,
+  };
 }
