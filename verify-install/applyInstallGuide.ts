@@ -22,6 +22,36 @@ type Steps = Map<string, InstallStep>;
 const backendIndex = (app: string) =>
   path.join(app, 'packages/backend/src/index.ts');
 
+/** Swaps one feature line of the backend's index.ts for the guide's, added before `backend.start()`. */
+function replaceBackendFeature(
+  app: string,
+  steps: Steps,
+  removeStep: string,
+  addStep: string,
+) {
+  removeCode(backendIndex(app), installStep(steps, removeStep));
+  insertBefore(
+    backendIndex(app),
+    'backend.start()',
+    installStep(steps, addStep),
+  );
+}
+
+/** Writes a config block to a file of its own, and adds its catalog locations to app-config.yaml's list. */
+function addConfig(
+  app: string,
+  steps: Steps,
+  file: string,
+  configStep: string,
+  locationsStep: string,
+) {
+  fs.writeFileSync(path.join(app, file), installStep(steps, configStep).code);
+  appendCatalogLocations(
+    path.join(app, 'app-config.yaml'),
+    installStep(steps, locationsStep),
+  );
+}
+
 /** Merges the guide's package.json blocks, each into the manifest (relative to the app) it names. */
 function mergeManifests(app: string, steps: Steps, blocks: [string, string][]) {
   for (const [manifest, step] of blocks) {
@@ -60,12 +90,7 @@ export function installPackages(
 
 /** §3–4: the backend features and the app's features. */
 export function wireBackendAndApp(app: string, steps: Steps) {
-  removeCode(backendIndex(app), installStep(steps, 'backend-remove'));
-  insertBefore(
-    backendIndex(app),
-    'backend.start()',
-    installStep(steps, 'backend-add'),
-  );
+  replaceBackendFeature(app, steps, 'backend-remove', 'backend-add');
   const appFile = path.join(app, 'packages/app/src/App.tsx');
   const imports = fs
     .readFileSync(appFile, 'utf8')
@@ -82,13 +107,12 @@ export function wireBackendAndApp(app: string, steps: Steps) {
 /** §5–6: the template copied in, the config in a file of its own. */
 export function addTemplateAndConfig(app: string, steps: Steps) {
   runShellStep(app, installStep(steps, 'copy-template'));
-  fs.writeFileSync(
-    path.join(app, 'app-config.internal-api.yaml'),
-    installStep(steps, 'app-config').code,
-  );
-  appendCatalogLocations(
-    path.join(app, 'app-config.yaml'),
-    installStep(steps, 'catalog-locations'),
+  addConfig(
+    app,
+    steps,
+    'app-config.internal-api.yaml',
+    'app-config',
+    'catalog-locations',
   );
 }
 
@@ -103,19 +127,18 @@ export function addSandboxPieces(
     ['packages/backend/package.json', 'sandbox-backend-package-json'],
   ]);
   yarn(app, toolchain, ['install']);
-  removeCode(backendIndex(app), installStep(steps, 'sandbox-backend-remove'));
-  insertBefore(
-    backendIndex(app),
-    'backend.start()',
-    installStep(steps, 'sandbox-backend-add'),
+  replaceBackendFeature(
+    app,
+    steps,
+    'sandbox-backend-remove',
+    'sandbox-backend-add',
   );
   runShellStep(app, installStep(steps, 'copy-sandbox-people'));
-  fs.writeFileSync(
-    path.join(app, 'app-config.sandbox.local.yaml'),
-    installStep(steps, 'sandbox-config').code,
-  );
-  appendCatalogLocations(
-    path.join(app, 'app-config.yaml'),
-    installStep(steps, 'sandbox-catalog-locations'),
+  addConfig(
+    app,
+    steps,
+    'app-config.sandbox.local.yaml',
+    'sandbox-config',
+    'sandbox-catalog-locations',
   );
 }
